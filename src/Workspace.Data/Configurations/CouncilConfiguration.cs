@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Workspace.Data.Entities;
+
+namespace Workspace.Data.Configurations;
+
+internal sealed class CouncilConfiguration : IEntityTypeConfiguration<Council>
+{
+    public void Configure(EntityTypeBuilder<Council> builder)
+    {
+        builder.Property(c => c.Name).HasMaxLength(200);
+        builder.Property(c => c.Municipality).HasMaxLength(200);
+        builder.Property(c => c.Description).HasMaxLength(2000);
+    }
+}
+
+internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> builder)
+    {
+        builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.Email).HasMaxLength(320);
+        builder.Property(p => p.EntraObjectId).HasMaxLength(64);
+        builder.HasIndex(p => p.EntraObjectId).IsUnique();
+        builder.HasIndex(p => p.Email);
+    }
+}
+
+internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Membership>
+{
+    public void Configure(EntityTypeBuilder<Membership> builder)
+    {
+        builder.Property(m => m.Organisation).HasMaxLength(200);
+        builder.Property(m => m.Title).HasMaxLength(200);
+        builder.Property(m => m.ConcurrencyStamp).IsConcurrencyToken();
+        builder.HasOne(m => m.Council).WithMany(c => c.Memberships).HasForeignKey(m => m.CouncilId);
+        builder.HasOne(m => m.Person).WithMany(p => p.Memberships).HasForeignKey(m => m.PersonId);
+        builder.HasIndex(m => new { m.CouncilId, m.PersonId, m.Kind }).IsUnique();
+    }
+}
+
+internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
+{
+    public void Configure(EntityTypeBuilder<Meeting> builder)
+    {
+        builder.Property(m => m.Title).HasMaxLength(200);
+        builder.Property(m => m.Place).HasMaxLength(300);
+        builder.Property(m => m.OnlineLink).HasMaxLength(1000);
+        builder.Property(m => m.ConcurrencyStamp).IsConcurrencyToken();
+        builder.HasOne(m => m.Council).WithMany(c => c.Meetings).HasForeignKey(m => m.CouncilId);
+        builder.HasIndex(m => new { m.CouncilId, m.StartsAt });
+    }
+}
+
+internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaItem>
+{
+    public void Configure(EntityTypeBuilder<AgendaItem> builder)
+    {
+        builder.Property(i => i.Title).HasMaxLength(300);
+        builder.Property(i => i.Presenter).HasMaxLength(300);
+        builder.Property(i => i.ConcurrencyStamp).IsConcurrencyToken();
+        builder.HasOne(i => i.Meeting).WithMany(m => m.AgendaItems).HasForeignKey(i => i.MeetingId);
+        builder.HasOne(i => i.Parent).WithMany(i => i.SubItems).HasForeignKey(i => i.ParentId)
+            .OnDelete(DeleteBehavior.NoAction);
+        builder.HasIndex(i => new { i.MeetingId, i.ParentId, i.Number });
+    }
+}
+
+internal sealed class RemarkConfiguration : IEntityTypeConfiguration<Remark>
+{
+    public void Configure(EntityTypeBuilder<Remark> builder)
+    {
+        builder.Property(r => r.Text).HasMaxLength(Remark.MaxLength);
+        builder.Property(r => r.ConcurrencyStamp).IsConcurrencyToken();
+        builder.HasOne(r => r.AgendaItem).WithMany(i => i.Remarks).HasForeignKey(r => r.AgendaItemId);
+        builder.HasOne(r => r.Author).WithMany().HasForeignKey(r => r.AuthorId)
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => new { r.AgendaItemId, r.CreatedAt });
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.Property(a => a.EntityType).HasMaxLength(100);
+        builder.Property(a => a.EntityId).HasMaxLength(100);
+        builder.Property(a => a.Action).HasMaxLength(20);
+        builder.HasIndex(a => new { a.EntityType, a.EntityId });
+    }
+}

@@ -1,0 +1,13 @@
+namespace Workspace.Data.Entities;
+
+/// <summary>An advisory council of a municipality or region (e.g. Udsatterådet).</summary>
+public class Council
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public required string Name { get; set; }
+    public required string Municipality { get; set; }
+    public string? Description { get; set; }
+
+    public List<Membership> Memberships { get; set; } = [];
+    public List<Meeting> Meetings { get; set; } = [];
+}

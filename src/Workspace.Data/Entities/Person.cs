@@ -1,0 +1,14 @@
+namespace Workspace.Data.Entities;
+
+/// <summary>Someone who works in the workspace: member, substitute, administration staff or guest.</summary>
+public class Person
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public required string Name { get; set; }
+    public string? Email { get; set; }
+
+    /// <summary>The Entra ID object id (oid claim); set at first sign-in.</summary>
+    public string? EntraObjectId { get; set; }
+
+    public List<Membership> Memberships { get; set; } = [];
+}

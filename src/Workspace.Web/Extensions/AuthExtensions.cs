@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Identity.Web;
+using Workspace.Web.Features.Access;
+using Workspace.Web.Features.Account;
+
+namespace Workspace.Web.Extensions;
+
+public static class AuthExtensions
+{
+    /// <summary>
+    /// Entra ID through Microsoft.Identity.Web when <c>AzureAd:ClientId</c> is set; otherwise, in Development only,
+    /// a cookie sign-in where one picks a demo person. Anywhere else without Entra ID the app refuses to start.
+    /// </summary>
+    public static WebApplicationBuilder AddWorkspaceAuth(this WebApplicationBuilder builder)
+    {
+        var mode = SignInMode.From(builder.Configuration, builder.Environment);
+        builder.Services.AddSingleton(mode);
+        builder.Services.AddSingleton<PersonLinker>();
+        builder.Services.AddSingleton<CouncilAccess>();
+
+        if (mode.UsesEntraId)
+        {
+            builder.Services
+                .AddAuthentication(OpenIdConnectDefaults.AuthenticationScheme)
+                .AddMicrosoftIdentityWebApp(builder.Configuration.GetSection("AzureAd"));
+            builder.Services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, options =>
+            {
+                options.TokenValidationParameters.RoleClaimType = WorkspaceClaims.Roles;
+                options.TokenValidationParameters.NameClaimType = WorkspaceClaims.Name;
+                var previous = options.Events.OnTokenValidated;
+                options.Events.OnTokenValidated = async context =>
+                {
+                    await previous(context);
+                    await context.HttpContext.RequestServices.GetRequiredService<PersonLinker>()
+                        .AddPersonClaimAsync(context.Principal, context.HttpContext.RequestAborted);
+                };
+            });
+        }
+        else
+        {
+            builder.Services
+                .AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+                .AddCookie(options => options.LoginPath = "/account/signin");
+        }
+
+        builder.Services.PostConfigure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, options =>
+        {
+            options.AccessDeniedPath = "/no-access";
+            options.Cookie.Name = "radsrum.auth";
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(10);
+            // The JSON API answers with status codes instead of redirecting to a sign-in page.
+            var redirectToLogin = options.Events.OnRedirectToLogin;
+            var redirectToAccessDenied = options.Events.OnRedirectToAccessDenied;
+            options.Events.OnRedirectToLogin = context => IsApi(context.Request)
+                ? SetStatus(context.Response, StatusCodes.Status401Unauthorized)
+                : redirectToLogin(context);
+            options.Events.OnRedirectToAccessDenied = context => IsApi(context.Request)
+                ? SetStatus(context.Response, StatusCodes.Status403Forbidden)
+                : redirectToAccessDenied(context);
+        });
+
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(WorkspacePolicies.WorkspaceUser, policy => policy.RequireRole(WorkspaceRoles.All))
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireRole(WorkspaceRoles.All).Build());
+        builder.Services.AddCascadingAuthenticationState();
+        return builder;
+    }
+
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+
+    private static Task SetStatus(HttpResponse response, int status)
+    {
+        response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+}

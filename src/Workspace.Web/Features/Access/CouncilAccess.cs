@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Workspace.Data;
+
+namespace Workspace.Web.Features.Access;
+
+/// <summary>Looks up a user's membership rows and turns them into <see cref="CouncilRights"/>.</summary>
+public sealed class CouncilAccess
+{
+    public async Task<CouncilRights> RightsInAsync(WorkspaceDbContext db, WorkspaceUser user, Guid councilId, CancellationToken ct = default)
+    {
+        if (user.PersonId is not { } personId)
+        {
+            return CouncilRights.None;
+        }
+        var kinds = await db.Memberships
+            .Where(m => m.CouncilId == councilId && m.PersonId == personId)
+            .Select(m => m.Kind)
+            .ToListAsync(ct);
+        return CouncilRights.For(user, kinds);
+    }
+
+    /// <summary>The councils the user can read, for lists and the start page.</summary>
+    public async Task<List<Guid>> ReadableCouncilIdsAsync(WorkspaceDbContext db, WorkspaceUser user, CancellationToken ct = default)
+    {
+        if (user.PersonId is not { } personId)
+        {
+            return [];
+        }
+        var memberships = await db.Memberships
+            .Where(m => m.PersonId == personId)
+            .Select(m => new { m.CouncilId, m.Kind })
+            .ToListAsync(ct);
+        return memberships
+            .GroupBy(m => m.CouncilId)
+            .Where(g => CouncilRights.For(user, g.Select(m => m.Kind)).CanRead)
+            .Select(g => g.Key)
+            .ToList();
+    }
+}

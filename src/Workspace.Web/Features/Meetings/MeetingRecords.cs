@@ -1,0 +1,38 @@
+using Workspace.Data.Entities;
+using Workspace.Web.Features.Access;
+
+namespace Workspace.Web.Features.Meetings;
+
+public sealed record MeetingDetails(
+    Guid Id,
+    Guid CouncilId,
+    string CouncilName,
+    string Title,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    string? Place,
+    string? OnlineLink,
+    MeetingStatus Status,
+    Guid ConcurrencyStamp,
+    MeetingRights Rights,
+    IReadOnlyList<AgendaItemView> Items);
+
+/// <summary>What the viewer may do at this meeting; the services check the same rules again on every call.</summary>
+public sealed record MeetingRights(bool CanRemark, bool CanManage);
+
+public sealed record AgendaItemView(
+    Guid Id,
+    Guid? ParentId,
+    string Number,
+    string Title,
+    string? Presenter,
+    int? AllottedMinutes,
+    AgendaItemKind Kind,
+    string? Background,
+    string? Decision,
+    AgendaItemStatus Status,
+    bool IsClosed,
+    Guid ConcurrencyStamp,
+    IReadOnlyList<RemarkView> Remarks);
+
+public sealed record RemarkView(Guid Id, Guid AgendaItemId, Guid AuthorId, string AuthorName, string Text, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, bool IsMine, Guid ConcurrencyStamp);

@@ -1,0 +1,172 @@
+using Microsoft.EntityFrameworkCore;
+using Workspace.Data;
+using Workspace.Data.Entities;
+using Workspace.Web.Collaboration;
+using Workspace.Web.Components.Shared;
+using Workspace.Web.Features.Access;
+
+namespace Workspace.Web.Features.Meetings;
+
+/// <summary>Reading a meeting with its agenda, and the administration's changes to meetings and items.</summary>
+public sealed class MeetingService(
+    IDbContextFactory<WorkspaceDbContext> dbFactory,
+    CouncilAccess access,
+    IMeetingNotifier notifier,
+    CopenhagenTime time)
+{
+    public async Task<MeetingDetails> GetMeetingAsync(WorkspaceUser user, Guid meetingId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var meeting = await db.Meetings.AsNoTracking()
+            .Include(m => m.Council)
+            .SingleOrDefaultAsync(m => m.Id == meetingId, ct) ?? throw new NotFoundException();
+        var rights = await RightsAtAsync(db, user, meeting, ct);
+        if (!rights.CanRead)
+        {
+            throw new NotFoundException();
+        }
+
+        var items = await db.AgendaItems.AsNoTracking()
+            .Where(i => i.MeetingId == meetingId)
+            .Where(i => rights.CanSeeClosedItems || !i.IsClosed)
+            .ToListAsync(ct);
+        var itemIds = items.Select(i => i.Id).ToList();
+        var remarks = await db.Remarks.AsNoTracking()
+            .Where(r => itemIds.Contains(r.AgendaItemId))
+            .OrderBy(r => r.CreatedAt)
+            .Select(r => new { Remark = r, AuthorName = r.Author!.Name })
+            .ToListAsync(ct);
+        var remarksByItem = remarks
+            .Select(r => new RemarkView(r.Remark.Id, r.Remark.AgendaItemId, r.Remark.AuthorId, r.AuthorName, r.Remark.Text,
+                r.Remark.CreatedAt, r.Remark.EditedAt, r.Remark.AuthorId == user.PersonId, r.Remark.ConcurrencyStamp))
+            .ToLookup(r => r.AgendaItemId);
+
+        var views = AgendaNumbering.InOrder(items)
+            .Select(n => ToView(n.Item, n.Number, remarksByItem[n.Item.Id].ToList()))
+            .ToList();
+        return new MeetingDetails(meeting.Id, meeting.CouncilId, meeting.Council!.Name, meeting.Title, meeting.StartsAt, meeting.EndsAt,
+            meeting.Place, meeting.OnlineLink, meeting.Status, meeting.ConcurrencyStamp,
+            new MeetingRights(rights.CanRemarkAt(meeting.Status), rights.CanManage), views);
+    }
+
+    public async Task<Guid> CreateMeetingAsync(WorkspaceUser user, Guid councilId, MeetingInput input, CancellationToken ct = default)
+    {
+        InputRules.ThrowIfInvalid(input.Validate());
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rights = await access.RightsInAsync(db, user, councilId, ct);
+        EnsureCanManage(rights);
+
+        var meeting = new Meeting { CouncilId = councilId, Title = input.Title.Trim(), Status = MeetingStatus.Draft };
+        Apply(input, meeting);
+        db.Meetings.Add(meeting);
+        await db.SaveAsAsync(user, ct);
+        return meeting.Id;
+    }
+
+    public async Task UpdateMeetingAsync(WorkspaceUser user, Guid meetingId, MeetingInput input, Guid concurrencyStamp, CancellationToken ct = default)
+    {
+        InputRules.ThrowIfInvalid(input.Validate());
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var meeting = await LoadManagedMeetingAsync(db, user, meetingId, ct);
+        db.Entry(meeting).Property(m => m.ConcurrencyStamp).OriginalValue = concurrencyStamp;
+        meeting.Title = input.Title.Trim();
+        Apply(input, meeting);
+        await db.SaveAsAsync(user, ct);
+        Notify(meetingId, MeetingChangeKind.MeetingChanged, null, user);
+    }
+
+    /// <summary>Makes a draft visible to members and substitutes.</summary>
+    public async Task PublishAsync(WorkspaceUser user, Guid meetingId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var meeting = await LoadManagedMeetingAsync(db, user, meetingId, ct);
+        if (meeting.Status != MeetingStatus.Draft)
+        {
+            return;
+        }
+        meeting.Status = MeetingStatus.Published;
+        await db.SaveAsAsync(user, ct);
+        Notify(meetingId, MeetingChangeKind.MeetingChanged, null, user);
+    }
+
+    public async Task<Guid> AddItemAsync(WorkspaceUser user, Guid meetingId, AgendaItemInput input, CancellationToken ct = default)
+    {
+        InputRules.ThrowIfInvalid(input.Validate());
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await LoadManagedMeetingAsync(db, user, meetingId, ct);
+        var lastNumber = await db.AgendaItems
+            .Where(i => i.MeetingId == meetingId && i.ParentId == null)
+            .MaxAsync(i => (int?)i.Number, ct) ?? 0;
+        var item = new AgendaItem { MeetingId = meetingId, Number = lastNumber + 1, Title = input.Title.Trim() };
+        Apply(input, item);
+        db.AgendaItems.Add(item);
+        await db.SaveAsAsync(user, ct);
+        Notify(meetingId, MeetingChangeKind.AgendaChanged, item.Id, user);
+        return item.Id;
+    }
+
+    public async Task UpdateItemAsync(WorkspaceUser user, Guid itemId, AgendaItemInput input, Guid concurrencyStamp, CancellationToken ct = default)
+    {
+        InputRules.ThrowIfInvalid(input.Validate());
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var item = await db.AgendaItems.SingleOrDefaultAsync(i => i.Id == itemId, ct) ?? throw new NotFoundException();
+        await LoadManagedMeetingAsync(db, user, item.MeetingId, ct);
+        db.Entry(item).Property(i => i.ConcurrencyStamp).OriginalValue = concurrencyStamp;
+        item.Title = input.Title.Trim();
+        Apply(input, item);
+        await db.SaveAsAsync(user, ct);
+        Notify(item.MeetingId, MeetingChangeKind.AgendaChanged, item.Id, user);
+    }
+
+    private async Task<Meeting> LoadManagedMeetingAsync(WorkspaceDbContext db, WorkspaceUser user, Guid meetingId, CancellationToken ct)
+    {
+        var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == meetingId, ct) ?? throw new NotFoundException();
+        var rights = await RightsAtAsync(db, user, meeting, ct);
+        if (!rights.CanRead)
+        {
+            throw new NotFoundException();
+        }
+        EnsureCanManage(rights);
+        return meeting;
+    }
+
+    private async Task<CouncilRights> RightsAtAsync(WorkspaceDbContext db, WorkspaceUser user, Meeting meeting, CancellationToken ct) =>
+        (await access.RightsInAsync(db, user, meeting.CouncilId, ct)).AtMeeting(meeting.Status);
+
+    private static void EnsureCanManage(CouncilRights rights)
+    {
+        if (!rights.CanRead)
+        {
+            throw new NotFoundException();
+        }
+        if (!rights.CanManage)
+        {
+            throw new AccessDeniedException();
+        }
+    }
+
+    private void Notify(Guid meetingId, MeetingChangeKind kind, Guid? itemId, WorkspaceUser user) =>
+        notifier.Publish(new MeetingChange(meetingId, kind, itemId, user.PersonId, user.Name));
+
+    private void Apply(MeetingInput input, Meeting meeting)
+    {
+        meeting.StartsAt = time.FromLocal(input.Date!.Value, input.StartTime!.Value);
+        meeting.EndsAt = time.FromLocal(input.Date!.Value, input.EndTime!.Value);
+        meeting.Place = InputRules.Trimmed(input.Place);
+        meeting.OnlineLink = InputRules.Trimmed(input.OnlineLink);
+    }
+
+    private static void Apply(AgendaItemInput input, AgendaItem item)
+    {
+        item.Presenter = InputRules.Trimmed(input.Presenter);
+        item.AllottedMinutes = input.AllottedMinutes;
+        item.Kind = input.Kind;
+        item.Background = InputRules.Trimmed(input.Background);
+        item.Decision = InputRules.Trimmed(input.Decision);
+        item.IsClosed = input.IsClosed;
+    }
+
+    private static AgendaItemView ToView(AgendaItem item, string number, IReadOnlyList<RemarkView> remarks) =>
+        new(item.Id, item.ParentId, number, item.Title, item.Presenter, item.AllottedMinutes, item.Kind, item.Background,
+            item.Decision, item.Status, item.IsClosed, item.ConcurrencyStamp, remarks);
+}

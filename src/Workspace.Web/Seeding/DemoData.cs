@@ -1,0 +1,227 @@
+using Microsoft.EntityFrameworkCore;
+using Workspace.Data;
+using Workspace.Data.Entities;
+using Workspace.Web.Components.Shared;
+
+namespace Workspace.Web.Seeding;
+
+/// <summary>
+/// An invented municipality with an Udsatteråd (10 members, 3 substitutes, 2 administration staff and three meetings
+/// shaped like real minutes) and a Handicapråd, so that the separation between councils can be seen.
+/// Meeting dates are relative to today, so the demo always has a past, a next and a later meeting.
+/// </summary>
+public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
+{
+    public const string Municipality = "Bøgeby Kommune";
+    private const string Room = "Rådhuset, Torvet 1, 4600 Bøgeby, mødelokale 2A";
+
+    public async Task SeedIfEmptyAsync(WorkspaceDbContext db, CancellationToken ct = default)
+    {
+        if (await db.Councils.AnyAsync(ct))
+        {
+            return;
+        }
+        var today = time.ToLocal(clock.GetUtcNow()).Date;
+        db.Councils.Add(Udsatteraadet(today));
+        db.Councils.Add(Handicapraadet(today));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private Council Udsatteraadet(DateTime today)
+    {
+        var council = new Council
+        {
+            Name = "Udsatterådet",
+            Municipality = Municipality,
+            Description = "Rådet rådgiver byrådet om forhold for borgere i udsatte positioner: hjemløse, misbrugere, sindslidende og andre socialt udsatte.",
+        };
+        var term = (Start: new DateOnly(2026, 1, 1), End: new DateOnly(2029, 12, 31));
+        Person Member(string name, string? organisation, bool chair = false, bool viceChair = false) =>
+            Seat(council, name, MembershipKind.Member, organisation, term, chair: chair, viceChair: viceChair);
+
+        Member("Gitte Holmgaard", "Café Lyspunktet", chair: true);
+        var jens = Member("Jens Vestergaard", "Foreningen Gadens Stemme", viceChair: true);
+        var mia = Member("Mia Kragh", "Bøgeby Værested");
+        var poul = Member("Poul Skovbo", "Bøgeby Lejerforening");
+        var leni = Member("Leni Dahlgaard", "Psykiatriforeningen Bøgeby");
+        Member("Anton Bjerre", "Herberget Nordlyset");
+        var sofie = Member("Sofie Lindholm", "Misbrugsrådgivningen Ny Start");
+        var elsebeth = Member("Elsebeth Krogh", "Pårørendeforeningen Bedre Hverdag");
+        Member("Danny Mølgaard", "Brugerrepræsentant");
+        Member("Karin Abildgaard", "Kirkens Natcafé");
+        Seat(council, "Carsten Lykke", MembershipKind.Substitute, "Foreningen Gadens Stemme", term, substituteOrder: 1);
+        Seat(council, "Martin Rosendahl", MembershipKind.Substitute, "Café Lyspunktet", term, substituteOrder: 2);
+        Seat(council, "Birgitte Wendt", MembershipKind.Substitute, "Retshjælpen Bøgeby", term, substituteOrder: 3);
+        Seat(council, "Iben Sørensen", MembershipKind.Administration, null, term, title: "Sekretær, Socialforvaltningen");
+        Seat(council, "Thomas Lindberg", MembershipKind.Administration, null, term, title: "Områdeleder, Socialpsykiatrien");
+
+        var past = Meeting(council, today.AddDays(-42), MeetingStatus.Held);
+        var item = Item(past, 1, "Godkendelse af dagsorden", AgendaItemKind.Decision, 5, "Gitte Holmgaard");
+        item.Decision = "Dagsordenen blev godkendt.";
+        item.Status = AgendaItemStatus.Handled;
+        item = Item(past, 2, "Godkendelse af referat fra sidste møde", AgendaItemKind.Decision, 5, "Gitte Holmgaard");
+        item.Decision = "Referatet blev godkendt uden bemærkninger.";
+        item.Status = AgendaItemStatus.Handled;
+        item = Item(past, 3, "Oplæg om sundhedsprogrammet \"Sundhed for alle\"", AgendaItemKind.Discussion, 30, "Rasmus Kjær, chefkonsulent i Social- og Sundhedssekretariatet");
+        item.Background = """
+            Kommunens udvalg "Sundhed for alle" har arbejdet med, hvordan kommunen kan mindske ulighed i sundhed.
+            Arbejdet er mundet ud i en række anbefalinger, som nu skal føres ud i livet.
+
+            På mødet præsenteres anbefalingerne, og rådet får mulighed for at give input til arbejdet.
+            """;
+        item.Decision = "Rådet drøftede anbefalingerne. Rasmus Kjær vender tilbage med løbende opfølgning.";
+        item.Status = AgendaItemStatus.Handled;
+        Remark(item, mia, "Indsatserne skal ud, hvor borgerne er: udkørende tilbud frem for faste tider på sundhedscentret.", 0);
+        Remark(item, leni, "Data om mennesker i udsatte positioner mangler ofte, fordi mange ikke bruger sundhedssystemet. Det skal programmet tage højde for.", 1);
+        Remark(item, poul, "Mangel på billige boliger er en strukturel barriere for bedre sundhed.", 2);
+        Remark(item, sofie, "Tilbuddene må ikke være moraliserende eller kræve, at man først bliver skrevet ind i det kommunale system.", 3);
+        item = Item(past, 4, "Høring af kvalitetsstandarder for 2027", AgendaItemKind.Hearing, 30, "Thomas Lindberg, områdeleder");
+        item.Background = """
+            Kvalitetsstandarderne beskriver det serviceniveau, byrådet har fastlagt for hjælpen til borgerne.
+            I revisionen for 2027 lægges der op til, at det nuværende serviceniveau fastholdes.
+
+            **Høringsfrist:** 15. december. Rådet kan give bemærkninger på mødet og skriftligt til sekretæren indtil fristen.
+            """;
+        item.Status = AgendaItemStatus.Handled;
+        Remark(item, jens, "Standarden for bostøtte bør nævne, at støtten også kan gives om aftenen.", 0);
+        Remark(item, elsebeth, "Pårørende bør nævnes som en ressource i standarden for socialpsykiatrien.", 1);
+        var news = Item(past, 5, "Orientering fra formanden", AgendaItemKind.Information, 15, "Gitte Holmgaard");
+        news.Status = AgendaItemStatus.Handled;
+        SubItem(news, 1, "Fællesmøde med Beskæftigelses- og Socialudvalget", AgendaItemKind.Information).Status = AgendaItemStatus.Handled;
+        SubItem(news, 2, "Valg til rådet i den nye valgperiode", AgendaItemKind.Information).Status = AgendaItemStatus.Handled;
+        var visit = SubItem(news, 3, "Besøg på Herberget Nordlyset", AgendaItemKind.Information);
+        visit.Status = AgendaItemStatus.Postponed;
+        visit.Background = "Udsat til næste møde, da forstanderen havde meldt afbud.";
+        item = Item(past, 6, "Eventuelt", AgendaItemKind.Discussion, 10, null);
+        item.Decision = "Forvaltningen undersøger, om rådet kan få et fast mødelokale på værestedet.";
+        item.Status = AgendaItemStatus.Handled;
+
+        var next = Meeting(council, NextThursday(today), MeetingStatus.Published);
+        Item(next, 1, "Godkendelse af dagsorden", AgendaItemKind.Decision, 5, "Gitte Holmgaard");
+        Item(next, 2, "Godkendelse af referat fra sidste møde", AgendaItemKind.Decision, 5, "Gitte Holmgaard");
+        Item(next, 3, "Orientering fra formanden", AgendaItemKind.Information, 10, "Gitte Holmgaard");
+        item = Item(next, 4, "Oplæg om den boligsociale indsats", AgendaItemKind.Discussion, 30, "Thomas Lindberg, områdeleder");
+        item.Background = """
+            Forvaltningen fortæller om de første erfaringer med den boligsociale indsats i Nordbyen:
+            - bostøtte i egen bolig efter udskrivning,
+            - samarbejdet med boligforeningerne om udsættelser,
+            - akutboliger til borgere uden tag over hovedet.
+
+            Rådet bedes drøfte, hvad der skal til for at indsatsen når de borgere, der har størst behov.
+            """;
+        Item(next, 5, "Pause", AgendaItemKind.Break, 10, null);
+        item = Item(next, 6, "Høring: Udkast til hjemløsestrategi 2027–2030", AgendaItemKind.Hearing, 40, "Iben Sørensen, sekretær");
+        item.Background = """
+            Beskæftigelses- og Socialudvalget har sendt udkastet til hjemløsestrategien i høring i Udsatterådet.
+            Udkastet er vedhæftet. Rådets bemærkninger samles i et fælles høringssvar.
+
+            **Høringsfrist:** fire uger efter mødet.
+            """;
+        Remark(item, jens, "Strategien bør have et mål for, hvor hurtigt en borger på herberget får tilbudt egen bolig.", 0);
+        Remark(item, mia, "Husk de unge hjemløse: de bor ofte hos venner og tæller ikke med i optællingen.", 1);
+        item = Item(next, 7, "Henvendelse fra en borger om husleje og bostøtte", AgendaItemKind.Discussion, 10, "Iben Sørensen, sekretær");
+        item.IsClosed = true;
+        item.Background = "Punktet er lukket, fordi det indeholder personoplysninger.";
+        Item(next, 8, "Næste møde", AgendaItemKind.Information, 5, null);
+        Item(next, 9, "Eventuelt", AgendaItemKind.Discussion, 10, null);
+
+        var later = Meeting(council, NextThursday(today).AddDays(56), MeetingStatus.Published);
+        Item(later, 1, "Godkendelse af dagsorden", AgendaItemKind.Decision, 5, "Gitte Holmgaard");
+        Item(later, 2, "Godkendelse af referat fra sidste møde", AgendaItemKind.Decision, 5, "Gitte Holmgaard");
+        Item(later, 3, "Orientering fra formanden", AgendaItemKind.Information, 10, "Gitte Holmgaard");
+        Item(later, 4, "Arbejdsmøde: Rådets årsrapport", AgendaItemKind.WorkingSession, 60, "Gitte Holmgaard og Iben Sørensen");
+        Item(later, 5, "Næste møde", AgendaItemKind.Information, 5, null);
+        Item(later, 6, "Eventuelt", AgendaItemKind.Discussion, 10, null);
+
+        return council;
+    }
+
+    private Council Handicapraadet(DateTime today)
+    {
+        var council = new Council
+        {
+            Name = "Handicaprådet",
+            Municipality = Municipality,
+            Description = "Rådet rådgiver byrådet i spørgsmål, der har betydning for borgere med handicap.",
+        };
+        var term = (Start: new DateOnly(2026, 1, 1), End: new DateOnly(2029, 12, 31));
+        Seat(council, "Hanne Winther", MembershipKind.Member, "Foreningen Synlig Handicap", term, chair: true);
+        Seat(council, "Ole Brandt", MembershipKind.Member, "Forældreforeningen Lys i Øjnene", term);
+        Seat(council, "Rikke Thorsen", MembershipKind.Member, "Bøgeby Døveforening", term);
+        Seat(council, "Bo Kjeldsen", MembershipKind.Substitute, "Foreningen Synlig Handicap", term, substituteOrder: 1);
+        Seat(council, "Lone Frandsen", MembershipKind.Administration, null, term, title: "Sekretær, Sundhed og Omsorg");
+
+        var next = Meeting(council, NextThursday(today).AddDays(7), MeetingStatus.Published, title: "Handicaprådets møde");
+        Item(next, 1, "Godkendelse af dagsorden", AgendaItemKind.Decision, 5, "Hanne Winther");
+        var item = Item(next, 2, "Tilgængelighed på det nye sundhedshus", AgendaItemKind.Discussion, 30, "Lone Frandsen, sekretær");
+        item.Background = "Arkitekten fremlægger planerne for adgangsforholdene i det nye sundhedshus.";
+        Item(next, 3, "Eventuelt", AgendaItemKind.Discussion, 10, null);
+        return council;
+    }
+
+    private static Person Seat(Council council, string name, MembershipKind kind, string? organisation, (DateOnly Start, DateOnly End) term,
+        bool chair = false, bool viceChair = false, int? substituteOrder = null, string? title = null)
+    {
+        var person = new Person { Name = name, Email = EmailOf(name) };
+        council.Memberships.Add(new Membership
+        {
+            Person = person,
+            Kind = kind,
+            Organisation = organisation,
+            Title = title,
+            TermStart = term.Start,
+            TermEnd = term.End,
+            IsChair = chair,
+            IsViceChair = viceChair,
+            SubstituteOrder = substituteOrder,
+        });
+        return person;
+    }
+
+    /// <summary>Invented addresses in the reserved .example domain: "Gitte Holmgaard" -> gitte.holmgaard@boegeby.example.</summary>
+    public static string EmailOf(string name) =>
+        name.ToLowerInvariant().Replace("æ", "ae").Replace("ø", "oe").Replace("å", "aa").Replace(' ', '.') + "@boegeby.example";
+
+    private Meeting Meeting(Council council, DateTime date, MeetingStatus status, string? title = null)
+    {
+        var meeting = new Meeting
+        {
+            Title = title ?? $"{council.Name}s møde",
+            StartsAt = time.FromLocal(date, new TimeSpan(16, 0, 0)),
+            EndsAt = time.FromLocal(date, new TimeSpan(18, 0, 0)),
+            Place = Room,
+            Status = status,
+        };
+        council.Meetings.Add(meeting);
+        return meeting;
+    }
+
+    private static AgendaItem Item(Meeting meeting, int number, string title, AgendaItemKind kind, int? minutes, string? presenter)
+    {
+        var item = new AgendaItem { Meeting = meeting, Number = number, Title = title, Kind = kind, AllottedMinutes = minutes, Presenter = presenter };
+        meeting.AgendaItems.Add(item);
+        return item;
+    }
+
+    private static AgendaItem SubItem(AgendaItem parent, int number, string title, AgendaItemKind kind)
+    {
+        var item = new AgendaItem { Number = number, Title = title, Kind = kind, Meeting = parent.Meeting };
+        parent.SubItems.Add(item);
+        return item;
+    }
+
+    /// <summary>Remarks written the day before the meeting, or yesterday for a meeting still ahead.</summary>
+    private void Remark(AgendaItem item, Person author, string text, int order)
+    {
+        var dayBefore = item.Meeting!.StartsAt.AddDays(-1);
+        var yesterday = clock.GetUtcNow().AddDays(-1);
+        var writtenAt = (dayBefore < yesterday ? dayBefore : yesterday).AddMinutes(order * 7);
+        item.Remarks.Add(new Remark { Author = author, Text = text, CreatedAt = writtenAt });
+    }
+
+    private static DateTime NextThursday(DateTime today)
+    {
+        var days = ((int)DayOfWeek.Thursday - (int)today.DayOfWeek + 7) % 7;
+        return today.AddDays(days == 0 ? 7 : days);
+    }
+}
