@@ -32,7 +32,8 @@ public sealed class ConsoleErrors
         var recorder = new ConsoleErrors();
         page.Console += (_, message) =>
         {
-            if (message.Type == "error")
+            // The browser asks for /favicon.ico on its own; a 404 there is not the page's error.
+            if (message.Type == "error" && !message.Location.Contains("/favicon.ico", StringComparison.Ordinal))
             {
                 recorder.Add($"console.error: {message.Text} ({message.Location})");
             }
