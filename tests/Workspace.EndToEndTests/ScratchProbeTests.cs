@@ -17,8 +17,8 @@ public sealed class ScratchProbeTests(BrowserFixture browser)
         psi.Environment["ASPNETCORE_URLS"] = url;
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         using var p = Process.Start(psi)!;
-        var outTask = p.StandardOutput.ReadToEndAsync();
-        var errTask = p.StandardError.ReadToEndAsync();
+        var outTask = p.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var errTask = p.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         await Task.Delay(3000, TestContext.Current.CancellationToken);
         await using var context = await browser.NewContextAsync(url);
         var page = await context.NewPageAsync();
