@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Identity.Web;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Workspace.Web.Features.Access;
 using Workspace.Web.Features.Account;
 
@@ -25,8 +26,18 @@ public static class AuthExtensions
             builder.Services
                 .AddAuthentication(OpenIdConnectDefaults.AuthenticationScheme)
                 .AddMicrosoftIdentityWebApp(builder.Configuration.GetSection("AzureAd"));
+            var azureAd = builder.Configuration.GetSection("AzureAd");
             builder.Services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, options =>
             {
+                // Authorization code flow with PKCE; the client secret is sent to the token endpoint.
+                options.ResponseType = OpenIdConnectResponseType.Code;
+                options.UsePkce = true;
+                // Keep Entra's claim names (roles, oid, tid) instead of the long WS-Fed URIs.
+                options.MapInboundClaims = false;
+                options.RequireHttpsMetadata = azureAd.GetValue("RequireHttpsMetadata", true);
+                // A single-tenant app accepts tokens from its own tenant only.
+                options.TokenValidationParameters.ValidIssuer =
+                    $"{azureAd["Instance"]?.TrimEnd('/')}/{azureAd["TenantId"]}/v2.0";
                 options.TokenValidationParameters.RoleClaimType = WorkspaceClaims.Roles;
                 options.TokenValidationParameters.NameClaimType = WorkspaceClaims.Name;
                 var previous = options.Events.OnTokenValidated;
