@@ -23,6 +23,11 @@ public class WorkspaceDbContext(DbContextOptions<WorkspaceDbContext> options) : 
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
     public DbSet<Remark> Remarks => Set<Remark>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AgendaTemplateItem> AgendaTemplateItems => Set<AgendaTemplateItem>();
+    public DbSet<ItemLink> ItemLinks => Set<ItemLink>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<Attendance> Attendances => Set<Attendance>();
+    public DbSet<SubstituteCall> SubstituteCalls => Set<SubstituteCall>();
 
     /// <summary>The person whose changes are being saved; written to the audit trail.</summary>
     public Guid? ActorId { get; set; }

@@ -56,11 +56,62 @@ namespace Workspace.Data.SqlServer.Migrations
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("PostponedFromItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("PostponedToMeetingId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Presenter")
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<Guid?>("PresenterPersonId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<string>("StatusNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("MeetingId", "ParentId", "Number");
+
+                    b.ToTable("AgendaItems");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.AgendaTemplateItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("AllottedMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("AtEnd")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Number")
                         .HasColumnType("int");
 
                     b.Property<string>("Title")
@@ -70,11 +121,94 @@ namespace Workspace.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ParentId");
+                    b.HasIndex("CouncilId", "Number");
 
-                    b.HasIndex("MeetingId", "ParentId", "Number");
+                    b.ToTable("AgendaTemplateItems");
+                });
 
-                    b.ToTable("AgendaItems");
+            modelBuilder.Entity("Workspace.Data.Entities.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("UploadedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.ToTable("Attachments");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.Attendance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("GuestName")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Presence")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Response")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ResponseNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("MeetingId", "PersonId");
+
+                    b.ToTable("Attendances");
                 });
 
             modelBuilder.Entity("Workspace.Data.Entities.AuditEntry", b =>
@@ -122,6 +256,9 @@ namespace Workspace.Data.SqlServer.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int?>("ConsecutiveAbsenceLimit")
+                        .HasColumnType("int");
+
                     b.Property<string>("Description")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
@@ -141,11 +278,47 @@ namespace Workspace.Data.SqlServer.Migrations
                     b.ToTable("Councils");
                 });
 
+            modelBuilder.Entity("Workspace.Data.Entities.ItemLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.ToTable("ItemLinks");
+                });
+
             modelBuilder.Entity("Workspace.Data.Entities.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("CalendarSequence")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -157,6 +330,12 @@ namespace Workspace.Data.SqlServer.Migrations
                     b.Property<DateTimeOffset>("EndsAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("MinuteTakerId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("OnlineLink")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
@@ -164,6 +343,9 @@ namespace Workspace.Data.SqlServer.Migrations
                     b.Property<string>("Place")
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("datetimeoffset");
@@ -177,6 +359,8 @@ namespace Workspace.Data.SqlServer.Migrations
                         .HasColumnType("nvarchar(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MinuteTakerId");
 
                     b.HasIndex("CouncilId", "StartsAt");
 
@@ -241,6 +425,10 @@ namespace Workspace.Data.SqlServer.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("CalendarToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("Email")
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)");
@@ -255,6 +443,10 @@ namespace Workspace.Data.SqlServer.Migrations
                         .HasColumnType("nvarchar(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CalendarToken")
+                        .IsUnique()
+                        .HasFilter("[CalendarToken] IS NOT NULL");
 
                     b.HasIndex("Email");
 
@@ -301,6 +493,48 @@ namespace Workspace.Data.SqlServer.Migrations
                     b.ToTable("Remarks");
                 });
 
+            modelBuilder.Entity("Workspace.Data.Entities.SubstituteCall", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ForMemberId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("SubstituteId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForMemberId");
+
+                    b.HasIndex("SubstituteId");
+
+                    b.HasIndex("MeetingId", "Status");
+
+                    b.ToTable("SubstituteCalls");
+                });
+
             modelBuilder.Entity("Workspace.Data.Entities.AgendaItem", b =>
                 {
                     b.HasOne("Workspace.Data.Entities.Meeting", "Meeting")
@@ -319,6 +553,57 @@ namespace Workspace.Data.SqlServer.Migrations
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("Workspace.Data.Entities.AgendaTemplateItem", b =>
+                {
+                    b.HasOne("Workspace.Data.Entities.Council", "Council")
+                        .WithMany("AgendaTemplate")
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Council");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.Attachment", b =>
+                {
+                    b.HasOne("Workspace.Data.Entities.AgendaItem", "AgendaItem")
+                        .WithMany("Attachments")
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("AgendaItem");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.Attendance", b =>
+                {
+                    b.HasOne("Workspace.Data.Entities.Meeting", "Meeting")
+                        .WithMany("Attendances")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Workspace.Data.Entities.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.ItemLink", b =>
+                {
+                    b.HasOne("Workspace.Data.Entities.AgendaItem", "AgendaItem")
+                        .WithMany("Links")
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("AgendaItem");
+                });
+
             modelBuilder.Entity("Workspace.Data.Entities.Meeting", b =>
                 {
                     b.HasOne("Workspace.Data.Entities.Council", "Council")
@@ -327,7 +612,14 @@ namespace Workspace.Data.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Workspace.Data.Entities.Person", "MinuteTaker")
+                        .WithMany()
+                        .HasForeignKey("MinuteTakerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Council");
+
+                    b.Navigation("MinuteTaker");
                 });
 
             modelBuilder.Entity("Workspace.Data.Entities.Membership", b =>
@@ -368,8 +660,39 @@ namespace Workspace.Data.SqlServer.Migrations
                     b.Navigation("Author");
                 });
 
+            modelBuilder.Entity("Workspace.Data.Entities.SubstituteCall", b =>
+                {
+                    b.HasOne("Workspace.Data.Entities.Person", "ForMember")
+                        .WithMany()
+                        .HasForeignKey("ForMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Workspace.Data.Entities.Meeting", "Meeting")
+                        .WithMany("SubstituteCalls")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Workspace.Data.Entities.Person", "Substitute")
+                        .WithMany()
+                        .HasForeignKey("SubstituteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ForMember");
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("Substitute");
+                });
+
             modelBuilder.Entity("Workspace.Data.Entities.AgendaItem", b =>
                 {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Links");
+
                     b.Navigation("Remarks");
 
                     b.Navigation("SubItems");
@@ -377,6 +700,8 @@ namespace Workspace.Data.SqlServer.Migrations
 
             modelBuilder.Entity("Workspace.Data.Entities.Council", b =>
                 {
+                    b.Navigation("AgendaTemplate");
+
                     b.Navigation("Meetings");
 
                     b.Navigation("Memberships");
@@ -385,6 +710,10 @@ namespace Workspace.Data.SqlServer.Migrations
             modelBuilder.Entity("Workspace.Data.Entities.Meeting", b =>
                 {
                     b.Navigation("AgendaItems");
+
+                    b.Navigation("Attendances");
+
+                    b.Navigation("SubstituteCalls");
                 });
 
             modelBuilder.Entity("Workspace.Data.Entities.Person", b =>

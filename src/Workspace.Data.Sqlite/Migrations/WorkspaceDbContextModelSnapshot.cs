@@ -51,11 +51,62 @@ namespace Workspace.Data.Sqlite.Migrations
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PostponedFromItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PostponedToMeetingId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Presenter")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PresenterPersonId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StatusNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("MeetingId", "ParentId", "Number");
+
+                    b.ToTable("AgendaItems");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.AgendaTemplateItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AllottedMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AtEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
@@ -65,11 +116,94 @@ namespace Workspace.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ParentId");
+                    b.HasIndex("CouncilId", "Number");
 
-                    b.HasIndex("MeetingId", "ParentId", "Number");
+                    b.ToTable("AgendaTemplateItems");
+                });
 
-                    b.ToTable("AgendaItems");
+            modelBuilder.Entity("Workspace.Data.Entities.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UploadedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.ToTable("Attachments");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.Attendance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GuestName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Presence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RespondedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Response")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResponseNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("MeetingId", "PersonId");
+
+                    b.ToTable("Attendances");
                 });
 
             modelBuilder.Entity("Workspace.Data.Entities.AuditEntry", b =>
@@ -115,6 +249,9 @@ namespace Workspace.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ConsecutiveAbsenceLimit")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -134,10 +271,46 @@ namespace Workspace.Data.Sqlite.Migrations
                     b.ToTable("Councils");
                 });
 
+            modelBuilder.Entity("Workspace.Data.Entities.ItemLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.ToTable("ItemLinks");
+                });
+
             modelBuilder.Entity("Workspace.Data.Entities.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CalendarSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ConcurrencyStamp")
@@ -150,6 +323,12 @@ namespace Workspace.Data.Sqlite.Migrations
                     b.Property<long>("EndsAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("MinuteTakerId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OnlineLink")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -157,6 +336,9 @@ namespace Workspace.Data.Sqlite.Migrations
                     b.Property<string>("Place")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("StartsAt")
                         .HasColumnType("INTEGER");
@@ -170,6 +352,8 @@ namespace Workspace.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MinuteTakerId");
 
                     b.HasIndex("CouncilId", "StartsAt");
 
@@ -234,6 +418,10 @@ namespace Workspace.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CalendarToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Email")
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
@@ -248,6 +436,9 @@ namespace Workspace.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CalendarToken")
+                        .IsUnique();
 
                     b.HasIndex("Email");
 
@@ -293,6 +484,48 @@ namespace Workspace.Data.Sqlite.Migrations
                     b.ToTable("Remarks");
                 });
 
+            modelBuilder.Entity("Workspace.Data.Entities.SubstituteCall", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ForMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubstituteId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForMemberId");
+
+                    b.HasIndex("SubstituteId");
+
+                    b.HasIndex("MeetingId", "Status");
+
+                    b.ToTable("SubstituteCalls");
+                });
+
             modelBuilder.Entity("Workspace.Data.Entities.AgendaItem", b =>
                 {
                     b.HasOne("Workspace.Data.Entities.Meeting", "Meeting")
@@ -311,6 +544,57 @@ namespace Workspace.Data.Sqlite.Migrations
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("Workspace.Data.Entities.AgendaTemplateItem", b =>
+                {
+                    b.HasOne("Workspace.Data.Entities.Council", "Council")
+                        .WithMany("AgendaTemplate")
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Council");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.Attachment", b =>
+                {
+                    b.HasOne("Workspace.Data.Entities.AgendaItem", "AgendaItem")
+                        .WithMany("Attachments")
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("AgendaItem");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.Attendance", b =>
+                {
+                    b.HasOne("Workspace.Data.Entities.Meeting", "Meeting")
+                        .WithMany("Attendances")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Workspace.Data.Entities.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.ItemLink", b =>
+                {
+                    b.HasOne("Workspace.Data.Entities.AgendaItem", "AgendaItem")
+                        .WithMany("Links")
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("AgendaItem");
+                });
+
             modelBuilder.Entity("Workspace.Data.Entities.Meeting", b =>
                 {
                     b.HasOne("Workspace.Data.Entities.Council", "Council")
@@ -319,7 +603,14 @@ namespace Workspace.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Workspace.Data.Entities.Person", "MinuteTaker")
+                        .WithMany()
+                        .HasForeignKey("MinuteTakerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Council");
+
+                    b.Navigation("MinuteTaker");
                 });
 
             modelBuilder.Entity("Workspace.Data.Entities.Membership", b =>
@@ -360,8 +651,39 @@ namespace Workspace.Data.Sqlite.Migrations
                     b.Navigation("Author");
                 });
 
+            modelBuilder.Entity("Workspace.Data.Entities.SubstituteCall", b =>
+                {
+                    b.HasOne("Workspace.Data.Entities.Person", "ForMember")
+                        .WithMany()
+                        .HasForeignKey("ForMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Workspace.Data.Entities.Meeting", "Meeting")
+                        .WithMany("SubstituteCalls")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Workspace.Data.Entities.Person", "Substitute")
+                        .WithMany()
+                        .HasForeignKey("SubstituteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ForMember");
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("Substitute");
+                });
+
             modelBuilder.Entity("Workspace.Data.Entities.AgendaItem", b =>
                 {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Links");
+
                     b.Navigation("Remarks");
 
                     b.Navigation("SubItems");
@@ -369,6 +691,8 @@ namespace Workspace.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Workspace.Data.Entities.Council", b =>
                 {
+                    b.Navigation("AgendaTemplate");
+
                     b.Navigation("Meetings");
 
                     b.Navigation("Memberships");
@@ -377,6 +701,10 @@ namespace Workspace.Data.Sqlite.Migrations
             modelBuilder.Entity("Workspace.Data.Entities.Meeting", b =>
                 {
                     b.Navigation("AgendaItems");
+
+                    b.Navigation("Attendances");
+
+                    b.Navigation("SubstituteCalls");
                 });
 
             modelBuilder.Entity("Workspace.Data.Entities.Person", b =>

@@ -23,6 +23,8 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.EntraObjectId).HasMaxLength(64);
         builder.HasIndex(p => p.EntraObjectId).IsUnique();
         builder.HasIndex(p => p.Email);
+        builder.Property(p => p.CalendarToken).HasMaxLength(64);
+        builder.HasIndex(p => p.CalendarToken).IsUnique();
     }
 }
 
@@ -48,6 +50,8 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.Property(m => m.OnlineLink).HasMaxLength(1000);
         builder.Property(m => m.ConcurrencyStamp).IsConcurrencyToken();
         builder.HasOne(m => m.Council).WithMany(c => c.Meetings).HasForeignKey(m => m.CouncilId);
+        builder.Property(m => m.CancellationReason).HasMaxLength(1000);
+        builder.HasOne(m => m.MinuteTaker).WithMany().HasForeignKey(m => m.MinuteTakerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => new { m.CouncilId, m.StartsAt });
     }
 }
@@ -58,6 +62,7 @@ internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaI
     {
         builder.Property(i => i.Title).HasMaxLength(300);
         builder.Property(i => i.Presenter).HasMaxLength(300);
+        builder.Property(i => i.StatusNote).HasMaxLength(1000);
         builder.Property(i => i.ConcurrencyStamp).IsConcurrencyToken();
         builder.HasOne(i => i.Meeting).WithMany(m => m.AgendaItems).HasForeignKey(i => i.MeetingId);
         builder.HasOne(i => i.Parent).WithMany(i => i.SubItems).HasForeignKey(i => i.ParentId)
@@ -87,5 +92,61 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.EntityId).HasMaxLength(100);
         builder.Property(a => a.Action).HasMaxLength(20);
         builder.HasIndex(a => new { a.EntityType, a.EntityId });
+    }
+}
+
+internal sealed class AgendaTemplateItemConfiguration : IEntityTypeConfiguration<AgendaTemplateItem>
+{
+    public void Configure(EntityTypeBuilder<AgendaTemplateItem> builder)
+    {
+        builder.Property(t => t.Title).HasMaxLength(300);
+        builder.HasOne(t => t.Council).WithMany(c => c.AgendaTemplate).HasForeignKey(t => t.CouncilId);
+        builder.HasIndex(t => new { t.CouncilId, t.Number });
+    }
+}
+
+internal sealed class ItemLinkConfiguration : IEntityTypeConfiguration<ItemLink>
+{
+    public void Configure(EntityTypeBuilder<ItemLink> builder)
+    {
+        builder.Property(l => l.Title).HasMaxLength(300);
+        builder.Property(l => l.Url).HasMaxLength(2000);
+        builder.HasOne(l => l.AgendaItem).WithMany(i => i.Links).HasForeignKey(l => l.AgendaItemId);
+    }
+}
+
+internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachment>
+{
+    public void Configure(EntityTypeBuilder<Attachment> builder)
+    {
+        builder.Property(a => a.FileName).HasMaxLength(255);
+        builder.Property(a => a.ContentType).HasMaxLength(150);
+        builder.Property(a => a.StorageKey).HasMaxLength(300);
+        builder.HasOne(a => a.AgendaItem).WithMany(i => i.Attachments).HasForeignKey(a => a.AgendaItemId);
+    }
+}
+
+internal sealed class AttendanceConfiguration : IEntityTypeConfiguration<Attendance>
+{
+    public void Configure(EntityTypeBuilder<Attendance> builder)
+    {
+        builder.Property(a => a.GuestName).HasMaxLength(300);
+        builder.Property(a => a.ResponseNote).HasMaxLength(1000);
+        builder.Property(a => a.ConcurrencyStamp).IsConcurrencyToken();
+        builder.HasOne(a => a.Meeting).WithMany(m => m.Attendances).HasForeignKey(a => a.MeetingId);
+        builder.HasOne(a => a.Person).WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => new { a.MeetingId, a.PersonId });
+    }
+}
+
+internal sealed class SubstituteCallConfiguration : IEntityTypeConfiguration<SubstituteCall>
+{
+    public void Configure(EntityTypeBuilder<SubstituteCall> builder)
+    {
+        builder.Property(c => c.ConcurrencyStamp).IsConcurrencyToken();
+        builder.HasOne(c => c.Meeting).WithMany(m => m.SubstituteCalls).HasForeignKey(c => c.MeetingId);
+        builder.HasOne(c => c.Substitute).WithMany().HasForeignKey(c => c.SubstituteId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(c => c.ForMember).WithMany().HasForeignKey(c => c.ForMemberId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => new { c.MeetingId, c.Status });
     }
 }

@@ -37,6 +37,9 @@ public class AgendaItem : IConcurrencyStamped
     /// <summary>Who presents the item, as free text ("Thomas Lund, afdelingsleder").</summary>
     public string? Presenter { get; set; }
 
+    /// <summary>The presenter when they are a person in the workspace; <see cref="Presenter"/> holds the shown text.</summary>
+    public Guid? PresenterPersonId { get; set; }
+
     public int? AllottedMinutes { get; set; }
     public AgendaItemKind Kind { get; set; }
 
@@ -50,6 +53,21 @@ public class AgendaItem : IConcurrencyStamped
 
     /// <summary>A closed item (lukket punkt) holds personal data and is never published.</summary>
     public bool IsClosed { get; set; }
+
+    /// <summary>Why the item was withdrawn (udgår), or the note on a postponed item.</summary>
+    public string? StatusNote { get; set; }
+
+    /// <summary>For an item moved here from an earlier meeting: the item it came from.</summary>
+    public Guid? PostponedFromItemId { get; set; }
+
+    /// <summary>For a postponed item: the meeting it was moved to.</summary>
+    public Guid? PostponedToMeetingId { get; set; }
+
+    /// <summary>Last change of the item's content; after publishing such changes are marked.</summary>
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    public List<ItemLink> Links { get; set; } = [];
+    public List<Attachment> Attachments { get; set; } = [];
 
     public List<Remark> Remarks { get; set; } = [];
 

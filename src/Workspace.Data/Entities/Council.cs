@@ -8,6 +8,14 @@ public class Council
     public required string Municipality { get; set; }
     public string? Description { get; set; }
 
+    /// <summary>
+    /// Meetings missed in a row after which a member drops out (forretningsorden), or null when the council has no such rule.
+    /// Members and administration are warned one meeting before.
+    /// </summary>
+    public int? ConsecutiveAbsenceLimit { get; set; } = 3;
+
+    public List<AgendaTemplateItem> AgendaTemplate { get; set; } = [];
+
     public List<Membership> Memberships { get; set; } = [];
     public List<Meeting> Meetings { get; set; } = [];
 }

@@ -1,5 +1,13 @@
 namespace Workspace.Data.Entities;
 
+public enum MeetingKind
+{
+    Ordinary = 0,
+    Extra = 1,
+    ThemeDay = 2,
+    WorkingMeeting = 3,
+}
+
 public enum MeetingStatus
 {
     Draft = 0,
@@ -22,6 +30,22 @@ public class Meeting : IConcurrencyStamped
     public string? Place { get; set; }
     public string? OnlineLink { get; set; }
     public MeetingStatus Status { get; set; }
+    public MeetingKind Kind { get; set; }
+
+    /// <summary>When the meeting was first published; later changes are shown as changes.</summary>
+    public DateTimeOffset? PublishedAt { get; set; }
+
+    public string? CancellationReason { get; set; }
+
+    /// <summary>Counts the versions sent to calendars (iCalendar SEQUENCE); the UID stays the meeting id.</summary>
+    public int CalendarSequence { get; set; }
+
+    /// <summary>The person taking the minutes (referent).</summary>
+    public Guid? MinuteTakerId { get; set; }
+    public Person? MinuteTaker { get; set; }
+
+    public List<Attendance> Attendances { get; set; } = [];
+    public List<SubstituteCall> SubstituteCalls { get; set; } = [];
 
     public List<AgendaItem> AgendaItems { get; set; } = [];
 

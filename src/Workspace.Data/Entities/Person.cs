@@ -10,5 +10,8 @@ public class Person
     /// <summary>The Entra ID object id (oid claim); set at first sign-in.</summary>
     public string? EntraObjectId { get; set; }
 
+    /// <summary>Secret part of the person's calendar feed address (calendar apps cannot sign in); made when first asked for.</summary>
+    public string? CalendarToken { get; set; }
+
     public List<Membership> Memberships { get; set; } = [];
 }

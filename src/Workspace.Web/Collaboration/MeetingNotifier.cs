@@ -10,6 +10,7 @@ public enum MeetingChangeKind
     RemarkAdded,
     RemarkChanged,
     RemarkDeleted,
+    AttendanceChanged,
 }
 
 /// <summary>Something changed at a meeting; subscribers reload what they show.</summary>

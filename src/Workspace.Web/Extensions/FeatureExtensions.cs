@@ -2,6 +2,7 @@ using MudBlazor.Services;
 using Workspace.Web.Collaboration;
 using Workspace.Web.Components.Shared;
 using Workspace.Web.Features.Account;
+using Workspace.Web.Features.Attendance;
 using Workspace.Web.Features.Councils;
 using Workspace.Web.Features.Meetings;
 using Workspace.Web.Features.Remarks;
@@ -16,6 +17,7 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<CouncilService>();
         builder.Services.AddSingleton<MeetingService>();
         builder.Services.AddSingleton<RemarkService>();
+        builder.Services.AddSingleton<AttendanceService>();
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddSingleton<CopenhagenTime>();
         builder.Services.AddTransient<FormErrors>();

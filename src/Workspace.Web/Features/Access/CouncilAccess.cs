@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Workspace.Data;
+using Workspace.Data.Entities;
 
 namespace Workspace.Web.Features.Access;
 
@@ -18,6 +19,17 @@ public sealed class CouncilAccess
             .ToListAsync(ct);
         return CouncilRights.For(user, kinds);
     }
+
+    /// <summary>The user's rights at one meeting, including a confirmed call-in as substitute.</summary>
+    public async Task<CouncilRights> RightsAtMeetingAsync(WorkspaceDbContext db, WorkspaceUser user, Meeting meeting, CancellationToken ct = default)
+    {
+        var rights = await RightsInAsync(db, user, meeting.CouncilId, ct);
+        var steppingIn = rights.CanStepIn && await IsSteppingInAsync(db, user, meeting.Id, ct);
+        return rights.AtMeeting(meeting.Status, steppingIn);
+    }
+
+    public static Task<bool> IsSteppingInAsync(WorkspaceDbContext db, WorkspaceUser user, Guid meetingId, CancellationToken ct) =>
+        db.SubstituteCalls.AnyAsync(c => c.MeetingId == meetingId && c.SubstituteId == user.PersonId && c.Status == SubstituteCallStatus.Confirmed, ct);
 
     /// <summary>The councils the user can read, for lists and the start page.</summary>
     public async Task<List<Guid>> ReadableCouncilIdsAsync(WorkspaceDbContext db, WorkspaceUser user, CancellationToken ct = default)

@@ -3,14 +3,17 @@ using Workspace.Data.Entities;
 namespace Workspace.Web.Features.Access;
 
 /// <summary>What a user may do in one council, derived from their app roles and membership rows.</summary>
-public sealed record CouncilRights(bool CanRead, bool CanRemark, bool CanManage, bool CanSeeClosedItems)
+public sealed record CouncilRights(bool CanRead, bool CanRemark, bool CanManage, bool CanSeeClosedItems, bool CanStepIn = false)
 {
     public static CouncilRights None { get; } = new(false, false, false, false);
 
+    /// <summary>True for a member, or a substitute stepping in, at the meeting these rights were computed for.</summary>
+    public bool ActsAsMember => CanRemark;
+
     /// <summary>
     /// The rules: administration staff (role and membership) manage their council; members and the chair
-    /// read it and write remarks; substitutes read it only (stepping in for a member comes with the
-    /// attendance feature). A role without a membership in the council gives nothing: councils are separate.
+    /// read it and write remarks; substitutes read it only, except at a meeting where they step in for an absent
+    /// member (see <see cref="AtMeeting"/>). A role without a membership in the council gives nothing: councils are separate.
     /// </summary>
     public static CouncilRights For(WorkspaceUser user, IEnumerable<MembershipKind> membershipsInCouncil)
     {
@@ -28,12 +31,22 @@ public sealed record CouncilRights(bool CanRead, bool CanRemark, bool CanManage,
             CanRead: isAdministration || isMember || isSubstitute,
             CanRemark: isMember,
             CanManage: isAdministration,
-            CanSeeClosedItems: isAdministration || isMember);
+            CanSeeClosedItems: isAdministration || isMember,
+            CanStepIn: isSubstitute && !isMember);
     }
 
-    /// <summary>Rights at one meeting: drafts are for the administration only.</summary>
-    public CouncilRights AtMeeting(MeetingStatus status) =>
-        status == MeetingStatus.Draft && !CanManage ? None : this;
+    /// <summary>
+    /// Rights at one meeting: drafts are for the administration only; a substitute whose call-in the administration
+    /// has confirmed acts as a member at that meeting (remarks, closed items), and only there.
+    /// </summary>
+    public CouncilRights AtMeeting(MeetingStatus status, bool steppingIn = false)
+    {
+        if (status == MeetingStatus.Draft && !CanManage)
+        {
+            return None;
+        }
+        return steppingIn && CanStepIn ? this with { CanRemark = true, CanSeeClosedItems = true } : this;
+    }
 
     /// <summary>Remarks are for open meetings; a closed or cancelled meeting is read-only for members.</summary>
     public bool CanRemarkAt(MeetingStatus status) =>

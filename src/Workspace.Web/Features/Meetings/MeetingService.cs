@@ -130,8 +130,8 @@ public sealed class MeetingService(
         return meeting;
     }
 
-    private async Task<CouncilRights> RightsAtAsync(WorkspaceDbContext db, WorkspaceUser user, Meeting meeting, CancellationToken ct) =>
-        (await access.RightsInAsync(db, user, meeting.CouncilId, ct)).AtMeeting(meeting.Status);
+    private Task<CouncilRights> RightsAtAsync(WorkspaceDbContext db, WorkspaceUser user, Meeting meeting, CancellationToken ct) =>
+        access.RightsAtMeetingAsync(db, user, meeting, ct);
 
     private static void EnsureCanManage(CouncilRights rights)
     {

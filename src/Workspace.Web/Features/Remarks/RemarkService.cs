@@ -74,7 +74,7 @@ public sealed class RemarkService(
     private async Task EnsureCanRemarkAsync(WorkspaceDbContext db, WorkspaceUser user, AgendaItem item, CancellationToken ct)
     {
         var meeting = item.Meeting!;
-        var rights = (await access.RightsInAsync(db, user, meeting.CouncilId, ct)).AtMeeting(meeting.Status);
+        var rights = await access.RightsAtMeetingAsync(db, user, meeting, ct);
         if (!rights.CanRead || (item.IsClosed && !rights.CanSeeClosedItems))
         {
             throw new NotFoundException();
