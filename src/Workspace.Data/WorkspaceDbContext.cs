@@ -87,11 +87,14 @@ public class WorkspaceDbContext(DbContextOptions<WorkspaceDbContext> options) : 
         AuditEntries.AddRange(entries);
     }
 
+    // Keeps Danish letters readable in the audit trail; the JSON is stored, never written into HTML.
+    private static readonly JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static string DescribeChanges(EntityEntry entry)
     {
         var changes = entry.Properties
             .Where(p => p.IsModified && p.Metadata.Name != nameof(IConcurrencyStamped.ConcurrencyStamp))
             .ToDictionary(p => p.Metadata.Name, p => new { old = p.OriginalValue?.ToString(), @new = p.CurrentValue?.ToString() });
-        return JsonSerializer.Serialize(changes);
+        return JsonSerializer.Serialize(changes, AuditJson);
     }
 }

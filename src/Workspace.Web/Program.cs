@@ -16,6 +16,8 @@ var app = builder.Build();
 
 await app.PrepareDatabaseAsync();
 
+// Localization first, so that error pages and API problem texts use the reader's language.
+app.UseWorkspaceLocalization();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -27,7 +29,6 @@ else
 }
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseWorkspaceLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

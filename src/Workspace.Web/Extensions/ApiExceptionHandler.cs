@@ -5,11 +5,22 @@ using Workspace.Web.Resources;
 
 namespace Workspace.Web.Extensions;
 
-/// <summary>Turns the feature services' exceptions into problem responses for the JSON API.</summary>
+/// <summary>Turns the feature services' exceptions into problem responses for the JSON API, and bad requests into 400.</summary>
 public sealed class ApiExceptionHandler(IProblemDetailsService problems, IStringLocalizer<SharedResource> localizer) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        // A malformed request (bad form, missing antiforgery token) is the client's fault, not a server error.
+        if (exception is BadHttpRequestException badRequest)
+        {
+            context.Response.StatusCode = badRequest.StatusCode;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = badRequest.StatusCode, Title = localizer["Error.BadRequest"] },
+                Exception = exception,
+            });
+        }
         if (!context.Request.Path.StartsWithSegments("/api"))
         {
             return false;

@@ -86,6 +86,11 @@ public static class AuthExtensions
     private static Task SetStatus(HttpResponse response, int status)
     {
         response.StatusCode = status;
+        // A bare 401/403 for the API: the friendly status-code page is for browsers on pages.
+        if (response.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusCodePages)
+        {
+            statusCodePages.Enabled = false;
+        }
         return Task.CompletedTask;
     }
 }

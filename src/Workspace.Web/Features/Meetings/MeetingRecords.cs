@@ -13,6 +13,8 @@ public sealed record MeetingDetails(
     string? Place,
     string? OnlineLink,
     MeetingStatus Status,
+    MeetingKind Kind,
+    string? CancellationReason,
     Guid ConcurrencyStamp,
     MeetingRights Rights,
     IReadOnlyList<AgendaItemView> Items);
@@ -31,7 +33,10 @@ public sealed record AgendaItemView(
     string? Background,
     string? Decision,
     AgendaItemStatus Status,
+    string? StatusNote,
     bool IsClosed,
+    /// <summary>Changed after the meeting was published: shown as a change to those who read it before.</summary>
+    bool ChangedAfterPublishing,
     Guid ConcurrencyStamp,
     IReadOnlyList<RemarkView> Remarks);
 

@@ -12,7 +12,8 @@ public sealed class MeetingService(
     IDbContextFactory<WorkspaceDbContext> dbFactory,
     CouncilAccess access,
     IMeetingNotifier notifier,
-    CopenhagenTime time)
+    CopenhagenTime time,
+    TimeProvider clock)
 {
     public async Task<MeetingDetails> GetMeetingAsync(WorkspaceUser user, Guid meetingId, CancellationToken ct = default)
     {
@@ -42,10 +43,10 @@ public sealed class MeetingService(
             .ToLookup(r => r.AgendaItemId);
 
         var views = AgendaNumbering.InOrder(items)
-            .Select(n => ToView(n.Item, n.Number, remarksByItem[n.Item.Id].ToList()))
+            .Select(n => ToView(n.Item, n.Number, remarksByItem[n.Item.Id].ToList(), meeting.PublishedAt))
             .ToList();
         return new MeetingDetails(meeting.Id, meeting.CouncilId, meeting.Council!.Name, meeting.Title, meeting.StartsAt, meeting.EndsAt,
-            meeting.Place, meeting.OnlineLink, meeting.Status, meeting.ConcurrencyStamp,
+            meeting.Place, meeting.OnlineLink, meeting.Status, meeting.Kind, meeting.CancellationReason, meeting.ConcurrencyStamp,
             new MeetingRights(rights.CanRemarkAt(meeting.Status), rights.CanManage), views);
     }
 
@@ -71,20 +72,57 @@ public sealed class MeetingService(
         db.Entry(meeting).Property(m => m.ConcurrencyStamp).OriginalValue = concurrencyStamp;
         meeting.Title = input.Title.Trim();
         Apply(input, meeting);
+        if (db.Entry(meeting).Properties.Any(p => p.IsModified))
+        {
+            meeting.CalendarSequence++;
+        }
         await db.SaveAsAsync(user, ct);
         Notify(meetingId, MeetingChangeKind.MeetingChanged, null, user);
     }
 
-    /// <summary>Makes a draft visible to members and substitutes.</summary>
-    public async Task PublishAsync(WorkspaceUser user, Guid meetingId, CancellationToken ct = default)
+    /// <summary>Makes a draft visible to members and substitutes; later changes are marked as changes.</summary>
+    public Task PublishAsync(WorkspaceUser user, Guid meetingId, CancellationToken ct = default) =>
+        MoveAsync(user, meetingId, MeetingStatus.Draft, MeetingStatus.Published, ct);
+
+    public Task MarkHeldAsync(WorkspaceUser user, Guid meetingId, CancellationToken ct = default) =>
+        MoveAsync(user, meetingId, MeetingStatus.Published, MeetingStatus.Held, ct);
+
+    public Task CloseAsync(WorkspaceUser user, Guid meetingId, CancellationToken ct = default) =>
+        MoveAsync(user, meetingId, MeetingStatus.Held, MeetingStatus.Closed, ct);
+
+    /// <summary>Cancels a planned meeting; it stays visible as cancelled, with the reason, and calendars get the cancellation.</summary>
+    public async Task CancelAsync(WorkspaceUser user, Guid meetingId, string? reason, CancellationToken ct = default)
+    {
+        var errors = new List<FieldError>();
+        InputRules.MaxLength(errors, "Reason", reason, 1000);
+        InputRules.ThrowIfInvalid(errors);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var meeting = await LoadManagedMeetingAsync(db, user, meetingId, ct);
+        if (meeting.Status is not (MeetingStatus.Draft or MeetingStatus.Published))
+        {
+            throw new InputValidationException([new FieldError("Status", "Meeting.CannotCancel")]);
+        }
+        meeting.Status = MeetingStatus.Cancelled;
+        meeting.CancellationReason = InputRules.Trimmed(reason);
+        meeting.CalendarSequence++;
+        await db.SaveAsAsync(user, ct);
+        Notify(meetingId, MeetingChangeKind.MeetingChanged, null, user);
+    }
+
+    private async Task MoveAsync(WorkspaceUser user, Guid meetingId, MeetingStatus from, MeetingStatus to, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var meeting = await LoadManagedMeetingAsync(db, user, meetingId, ct);
-        if (meeting.Status != MeetingStatus.Draft)
+        if (meeting.Status != from)
         {
-            return;
+            throw new ConcurrencyConflictException();
         }
-        meeting.Status = MeetingStatus.Published;
+        meeting.Status = to;
+        if (to == MeetingStatus.Published)
+        {
+            meeting.PublishedAt ??= clock.GetUtcNow();
+            meeting.CalendarSequence++;
+        }
         await db.SaveAsAsync(user, ct);
         Notify(meetingId, MeetingChangeKind.MeetingChanged, null, user);
     }
@@ -97,7 +135,7 @@ public sealed class MeetingService(
         var lastNumber = await db.AgendaItems
             .Where(i => i.MeetingId == meetingId && i.ParentId == null)
             .MaxAsync(i => (int?)i.Number, ct) ?? 0;
-        var item = new AgendaItem { MeetingId = meetingId, Number = lastNumber + 1, Title = input.Title.Trim() };
+        var item = new AgendaItem { MeetingId = meetingId, Number = lastNumber + 1, Title = input.Title.Trim(), UpdatedAt = clock.GetUtcNow() };
         Apply(input, item);
         db.AgendaItems.Add(item);
         await db.SaveAsAsync(user, ct);
@@ -114,6 +152,10 @@ public sealed class MeetingService(
         db.Entry(item).Property(i => i.ConcurrencyStamp).OriginalValue = concurrencyStamp;
         item.Title = input.Title.Trim();
         Apply(input, item);
+        if (db.Entry(item).Properties.Any(p => p.IsModified))
+        {
+            item.UpdatedAt = clock.GetUtcNow();
+        }
         await db.SaveAsAsync(user, ct);
         Notify(item.MeetingId, MeetingChangeKind.AgendaChanged, item.Id, user);
     }
@@ -166,7 +208,7 @@ public sealed class MeetingService(
         item.IsClosed = input.IsClosed;
     }
 
-    private static AgendaItemView ToView(AgendaItem item, string number, IReadOnlyList<RemarkView> remarks) =>
+    private static AgendaItemView ToView(AgendaItem item, string number, IReadOnlyList<RemarkView> remarks, DateTimeOffset? publishedAt) =>
         new(item.Id, item.ParentId, number, item.Title, item.Presenter, item.AllottedMinutes, item.Kind, item.Background,
-            item.Decision, item.Status, item.IsClosed, item.ConcurrencyStamp, remarks);
+            item.Decision, item.Status, item.StatusNote, item.IsClosed, item.UpdatedAt > publishedAt, item.ConcurrencyStamp, remarks);
 }
