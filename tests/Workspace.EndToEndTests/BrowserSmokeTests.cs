@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
 using Workspace.EndToEndTests.Infrastructure;
 
 namespace Workspace.EndToEndTests;
@@ -75,11 +77,12 @@ public sealed class BrowserSmokeTests(BrowserFixture browser) : IAsyncLifetime
             ["nonce"] = "n",
             ["state"] = "s1",
         });
-        await page.GotoAsync(authorize);
-        await page.WaitForURLAsync($"{_relyingPartyUrl}/signin-oidc");
+        // The form page submits itself while it loads, so waiting for its load (or for a later navigation event)
+        // races with that submit; poll the URL and the body instead.
+        await page.GotoAsync(authorize, new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page).ToHaveURLAsync($"{_relyingPartyUrl}/signin-oidc");
 
-        var body = await page.Locator("body").InnerTextAsync();
-        Assert.Matches("^code=[A-Za-z0-9_-]+;state=s1;cookie=1$", body.Trim());
+        await Assertions.Expect(page.Locator("body")).ToHaveTextAsync(new Regex("^\\s*code=[A-Za-z0-9_-]+;state=s1;cookie=1\\s*$"));
         errors.AssertNone();
     }
 }

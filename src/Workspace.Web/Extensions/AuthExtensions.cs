@@ -34,6 +34,11 @@ public static class AuthExtensions
                 options.UsePkce = true;
                 // Keep Entra's claim names (roles, oid, tid) instead of the long WS-Fed URIs.
                 options.MapInboundClaims = false;
+                // Microsoft.Identity.Web sets its own token handler, which the switch above does not reach.
+                if (options.TokenHandler is Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler tokenHandler)
+                {
+                    tokenHandler.MapInboundClaims = false;
+                }
                 options.RequireHttpsMetadata = azureAd.GetValue("RequireHttpsMetadata", true);
                 // A single-tenant app accepts tokens from its own tenant only.
                 options.TokenValidationParameters.ValidIssuer =

@@ -19,6 +19,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        // The app renders interactively after its circuit starts; give every expectation the same generous time.
+        Assertions.SetDefaultExpectTimeout(UserSession.AppearTimeout);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

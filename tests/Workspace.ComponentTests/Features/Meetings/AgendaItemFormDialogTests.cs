@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor;
+using Workspace.ComponentTests.Infrastructure;
+using Workspace.Web.Features.Meetings;
+
+namespace Workspace.ComponentTests.Features.Meetings;
+
+public sealed class AgendaItemFormDialogTests : ComponentTestContext
+{
+    [Fact]
+    public async Task Saving_without_a_title_shows_a_Danish_error_next_to_the_field_and_adds_nothing()
+    {
+        // Arrange
+        SignInAs("Iben Sørensen");
+        var meetingId = MeetingIdWithItem(DemoItems.Hearing);
+        var itemsBefore = ItemCount(meetingId);
+        var cut = await ShowDialogAsync(meetingId);
+
+        // Act
+        await cut.Find("[data-testid=item-save]").ClickAsync(new MouseEventArgs());
+
+        // Assert
+        var field = TitleField(cut);
+        Assert.Equal("Feltet skal udfyldes.", field.QuerySelector(".mud-input-helper-text")?.TextContent.Trim());
+        Assert.NotEmpty(cut.FindAll(".mud-dialog"));
+        Assert.Equal(itemsBefore, ItemCount(meetingId));
+    }
+
+    [Fact]
+    public async Task Administration_adds_an_item_at_the_end_of_the_agenda()
+    {
+        // Arrange
+        SignInAs("Iben Sørensen");
+        var meetingId = MeetingIdWithItem(DemoItems.Hearing);
+        var cut = await ShowDialogAsync(meetingId);
+
+        // Act
+        TitleField(cut).QuerySelector("input")!.Change("Status på værestedets åbningstider");
+        await cut.Find("[data-testid=item-save]").ClickAsync(new MouseEventArgs());
+
+        // Assert
+        await using var db = CreateDbContext();
+        var added = await db.AgendaItems.SingleAsync(i => i.MeetingId == meetingId && i.Title == "Status på værestedets åbningstider",
+            Xunit.TestContext.Current.CancellationToken);
+        Assert.Equal(10, added.Number);
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll(".mud-dialog")));
+    }
+
+    [Fact]
+    public async Task Member_who_opens_the_form_is_refused_and_keeps_the_text()
+    {
+        // Arrange: the page shows no "Nyt punkt" to members; the service refuses them anyway.
+        SignInAs("Mia Kragh");
+        var meetingId = MeetingIdWithItem(DemoItems.Hearing);
+        var itemsBefore = ItemCount(meetingId);
+        var cut = await ShowDialogAsync(meetingId);
+
+        // Act
+        TitleField(cut).QuerySelector("input")!.Change("Et punkt fra et medlem");
+        await cut.Find("[data-testid=item-save]").ClickAsync(new MouseEventArgs());
+
+        // Assert
+        Assert.Equal("Du har ikke ret til at gemme denne ændring.", cut.Find(".mud-dialog .mud-alert").TextContent.Trim());
+        Assert.Equal("Et punkt fra et medlem", TitleField(cut).QuerySelector("input")!.GetAttribute("value"));
+        Assert.Equal(itemsBefore, ItemCount(meetingId));
+    }
+
+    private async Task<IRenderedComponent<MudDialogProvider>> ShowDialogAsync(Guid meetingId)
+    {
+        Render<MudPopoverProvider>();
+        var cut = Render<MudDialogProvider>();
+        var dialogs = Services.GetRequiredService<IDialogService>();
+        var parameters = new DialogParameters<AgendaItemFormDialog> { { d => d.MeetingId, meetingId } };
+        await cut.InvokeAsync(() => dialogs.ShowAsync<AgendaItemFormDialog>("Nyt punkt", parameters));
+        cut.WaitForElement("[data-testid=item-save]");
+        return cut;
+    }
+
+    /// <summary>The title field's control: its input and the helper text where errors go.</summary>
+    private static AngleSharp.Dom.IElement TitleField(IRenderedComponent<MudDialogProvider> cut) =>
+        cut.FindAll(".mud-dialog .mud-input-control").First(c => c.QuerySelector("label")?.TextContent.Contains("Overskrift", StringComparison.Ordinal) == true);
+
+    private int ItemCount(Guid meetingId)
+    {
+        using var db = CreateDbContext();
+        return db.AgendaItems.Count(i => i.MeetingId == meetingId);
+    }
+}
