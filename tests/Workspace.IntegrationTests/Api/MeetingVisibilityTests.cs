@@ -116,6 +116,21 @@ public sealed class MeetingVisibilityTests(WorkspaceFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task Items_keep_their_numbers_when_a_closed_item_is_hidden()
+    {
+        // Arrange
+        var ids = await DemoIds.LoadAsync(factory);
+        using var substitute = await factory.SignedInClientAsync(DevSignIn.Substitute);
+
+        // Act
+        var asSubstitute = await substitute.GetFromJsonAsync<JsonElement>($"/api/meetings/{ids.NextMeeting}", Ct);
+
+        // Assert: item 7 is the closed one, so the substitute's agenda goes from 6 to 8
+        var numbers = asSubstitute.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("number").GetString()).ToList();
+        Assert.Equal(["1", "2", "3", "4", "5", "6", "8", "9"], numbers);
+    }
+
+    [Fact]
     public async Task Substitute_gets_not_found_when_remarking_on_a_closed_item()
     {
         // Arrange

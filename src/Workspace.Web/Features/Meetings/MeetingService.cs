@@ -27,11 +27,14 @@ public sealed class MeetingService(
             throw new NotFoundException();
         }
 
-        var items = await db.AgendaItems.AsNoTracking()
+        // Numbers are given over all items, so that a closed item hidden from some readers keeps its place for everyone.
+        var allItems = await db.AgendaItems.AsNoTracking()
             .Where(i => i.MeetingId == meetingId)
-            .Where(i => rights.CanSeeClosedItems || !i.IsClosed)
             .ToListAsync(ct);
-        var itemIds = items.Select(i => i.Id).ToList();
+        var numbered = AgendaNumbering.InOrder(allItems)
+            .Where(n => rights.CanSeeClosedItems || !n.Item.IsClosed)
+            .ToList();
+        var itemIds = numbered.Select(n => n.Item.Id).ToList();
         var remarks = await db.Remarks.AsNoTracking()
             .Where(r => itemIds.Contains(r.AgendaItemId))
             .OrderBy(r => r.CreatedAt)
@@ -42,7 +45,7 @@ public sealed class MeetingService(
                 r.Remark.CreatedAt, r.Remark.EditedAt, r.Remark.AuthorId == user.PersonId, r.Remark.ConcurrencyStamp))
             .ToLookup(r => r.AgendaItemId);
 
-        var views = AgendaNumbering.InOrder(items)
+        var views = numbered
             .Select(n => ToView(n.Item, n.Number, remarksByItem[n.Item.Id].ToList(), meeting.PublishedAt))
             .ToList();
         return new MeetingDetails(meeting.Id, meeting.CouncilId, meeting.Council!.Name, meeting.Title, meeting.StartsAt, meeting.EndsAt,
