@@ -1,6 +1,7 @@
 using Workspace.Web.Components;
 using Workspace.Web.Extensions;
 using Workspace.Web.Features.Account;
+using Workspace.Web.Features.Calendar;
 using Workspace.Web.Features.Meetings;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -36,6 +37,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapWorkspaceApi();
+app.MapCalendarEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

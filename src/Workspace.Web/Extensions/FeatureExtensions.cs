@@ -18,6 +18,7 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<MeetingService>();
         builder.Services.AddSingleton<RemarkService>();
         builder.Services.AddSingleton<AttendanceService>();
+        builder.Services.AddSingleton<Features.Calendar.CalendarService>();
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddSingleton<CopenhagenTime>();
         builder.Services.AddTransient<FormErrors>();

@@ -17,7 +17,7 @@ public sealed class HomeTests : ComponentTestContext
 
         // Assert
         Assert.Equal("Velkommen, Mia Kragh", cut.Find("h1").TextContent.Trim());
-        Assert.Equal(["Udsatterådet"], cut.FindAll("h2").Select(h => h.TextContent.Trim()));
+        Assert.Equal(["Udsatterådet"], cut.FindAll(".mud-card h2").Select(h => h.TextContent.Trim()));
         Assert.Contains("Bøgeby Kommune · Medlem", cut.Markup);
         var upcoming = cut.FindAll("ul.meeting-list li");
         Assert.Equal(2, upcoming.Count);
@@ -35,7 +35,7 @@ public sealed class HomeTests : ComponentTestContext
         cut.WaitForElement("h2");
 
         // Assert
-        Assert.Equal(["Handicaprådet"], cut.FindAll("h2").Select(h => h.TextContent.Trim()));
+        Assert.Equal(["Handicaprådet"], cut.FindAll(".mud-card h2").Select(h => h.TextContent.Trim()));
         Assert.Contains("Bøgeby Kommune · Formand", cut.Markup);
         Assert.DoesNotContain("Udsatterådet", cut.Markup);
     }
