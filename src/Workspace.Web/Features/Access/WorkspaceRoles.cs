@@ -1,3 +1,5 @@
+using Workspace.Data.Entities;
+
 namespace Workspace.Web.Features.Access;
 
 /// <summary>The Entra ID app roles of the workspace, as they appear in the <c>roles</c> claim.</summary>
@@ -8,6 +10,14 @@ public static class WorkspaceRoles
     public const string Substitute = "Substitute";
 
     public static readonly string[] All = [Administration, Member, Substitute];
+
+    /// <summary>The app role a membership stands for, where no Entra token says it (development sign-in, calendar feed).</summary>
+    public static string For(MembershipKind kind) => kind switch
+    {
+        MembershipKind.Administration => Administration,
+        MembershipKind.Member => Member,
+        _ => Substitute,
+    };
 }
 
 /// <summary>Claim types the workspace issues or reads.</summary>

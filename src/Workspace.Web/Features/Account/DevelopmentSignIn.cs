@@ -46,19 +46,12 @@ public sealed class DevelopmentSignIn(IDbContextFactory<WorkspaceDbContext> dbFa
         {
             identity.AddClaim(new Claim(WorkspaceClaims.PreferredUsername, person.Email));
         }
-        foreach (var role in person.Memberships.Select(m => RoleFor(m.Kind)).Distinct())
+        foreach (var role in person.Memberships.Select(m => WorkspaceRoles.For(m.Kind)).Distinct())
         {
             identity.AddClaim(new Claim(WorkspaceClaims.Roles, role));
         }
         return new ClaimsPrincipal(identity);
     }
-
-    private static string RoleFor(MembershipKind kind) => kind switch
-    {
-        MembershipKind.Administration => WorkspaceRoles.Administration,
-        MembershipKind.Member => WorkspaceRoles.Member,
-        _ => WorkspaceRoles.Substitute,
-    };
 }
 
 public sealed record DevelopmentPerson(

@@ -113,8 +113,8 @@ public sealed class AttendanceService(
     public async Task ConfirmCallAsync(WorkspaceUser user, Guid callId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var call = await db.SubstituteCalls.Include(c => c.Meeting).SingleOrDefaultAsync(c => c.Id == callId, ct) ?? throw new NotFoundException();
-        await EnsureCanManageAsync(db, user, call.Meeting!, ct);
+        var call = await db.SubstituteCalls.SingleOrDefaultAsync(c => c.Id == callId, ct) ?? throw new NotFoundException();
+        await LoadManagedAsync(db, user, call.MeetingId, ct);
         if (call.Status != SubstituteCallStatus.Proposed)
         {
             throw new ConcurrencyConflictException();
@@ -130,7 +130,7 @@ public sealed class AttendanceService(
     public async Task DeclineCallAsync(WorkspaceUser user, Guid callId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var call = await db.SubstituteCalls.Include(c => c.Meeting).SingleOrDefaultAsync(c => c.Id == callId, ct) ?? throw new NotFoundException();
+        var call = await db.SubstituteCalls.SingleOrDefaultAsync(c => c.Id == callId, ct) ?? throw new NotFoundException();
         var (meeting, rights) = await LoadReadableAsync(db, user, call.MeetingId, ct);
         if (!rights.CanManage && call.SubstituteId != user.PersonId)
         {
@@ -280,13 +280,15 @@ public sealed class AttendanceService(
             meetings = meetings.Where(m => CopenhagenYear(m.StartsAt) == y).ToList();
         }
         var meetingIds = meetings.Select(m => m.Id).ToList();
-        var rows = await db.Attendances.AsNoTracking()
-            .Where(a => meetingIds.Contains(a.MeetingId) && a.PersonId != null && personIds.Contains(a.PersonId.Value))
-            .Select(a => new { a.MeetingId, PersonId = a.PersonId!.Value, a.Presence })
-            .ToListAsync(ct);
+        var presence = (await db.Attendances.AsNoTracking()
+                .Where(a => meetingIds.Contains(a.MeetingId) && a.PersonId != null && personIds.Contains(a.PersonId.Value))
+                .Select(a => new { a.MeetingId, PersonId = a.PersonId!.Value, a.Presence })
+                .ToListAsync(ct))
+            .DistinctBy(a => (a.MeetingId, a.PersonId))
+            .ToDictionary(a => (a.MeetingId, a.PersonId), a => a.Presence);
         return personIds
             .SelectMany(personId => meetings.Select(m => (personId, meeting: new RegisteredMeeting(m.Id, m.StartsAt,
-                rows.FirstOrDefault(r => r.MeetingId == m.Id && r.PersonId == personId)?.Presence ?? PresenceStatus.NotRegistered))))
+                presence.GetValueOrDefault((m.Id, personId), PresenceStatus.NotRegistered)))))
             .ToLookup(x => x.personId, x => x.meeting);
     }
 
@@ -363,19 +365,6 @@ public sealed class AttendanceService(
     {
         var (meeting, rights) = await LoadReadableAsync(db, user, meetingId, ct);
         return rights.CanManage ? meeting : throw new AccessDeniedException();
-    }
-
-    private async Task EnsureCanManageAsync(WorkspaceDbContext db, WorkspaceUser user, Meeting meeting, CancellationToken ct)
-    {
-        var rights = await access.RightsAtMeetingAsync(db, user, meeting, ct);
-        if (!rights.CanRead)
-        {
-            throw new NotFoundException();
-        }
-        if (!rights.CanManage)
-        {
-            throw new AccessDeniedException();
-        }
     }
 
     private void Notify(Guid meetingId, WorkspaceUser user) =>

@@ -56,12 +56,7 @@ public sealed class CalendarService(IDbContextFactory<WorkspaceDbContext> dbFact
             return null;
         }
         // The feed cannot carry Entra roles; it uses the roles the person's memberships stand for.
-        var roles = person.Memberships.Select(m => m.Kind switch
-        {
-            MembershipKind.Administration => WorkspaceRoles.Administration,
-            MembershipKind.Member => WorkspaceRoles.Member,
-            _ => WorkspaceRoles.Substitute,
-        }).ToHashSet();
+        var roles = person.Memberships.Select(m => WorkspaceRoles.For(m.Kind)).ToHashSet();
         var user = new WorkspaceUser(person.Id, person.Name, roles);
         var councils = await access.ReadableCouncilIdsAsync(db, user, ct);
         var meetings = await db.Meetings.AsNoTracking().Include(m => m.Council)
