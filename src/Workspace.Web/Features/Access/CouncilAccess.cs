@@ -28,6 +28,22 @@ public sealed class CouncilAccess
         return rights.AtMeeting(meeting.Status, steppingIn);
     }
 
+    /// <summary>A meeting (tracked, for changes) the user may read, with their rights there; otherwise not found.</summary>
+    public async Task<(Meeting Meeting, CouncilRights Rights)> ReadableMeetingAsync(WorkspaceDbContext db, WorkspaceUser user, Guid meetingId, CancellationToken ct = default)
+    {
+        var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == meetingId, ct) ?? throw new NotFoundException();
+        var rights = await RightsAtMeetingAsync(db, user, meeting, ct);
+        return rights.CanRead ? (meeting, rights) : throw new NotFoundException();
+    }
+
+    /// <summary>A meeting the user manages (administration of its council); otherwise not found or access denied.</summary>
+    public async Task<Meeting> ManagedMeetingAsync(WorkspaceDbContext db, WorkspaceUser user, Guid meetingId, CancellationToken ct = default)
+    {
+        var (meeting, rights) = await ReadableMeetingAsync(db, user, meetingId, ct);
+        rights.EnsureCanManage();
+        return meeting;
+    }
+
     public static Task<bool> IsSteppingInAsync(WorkspaceDbContext db, WorkspaceUser user, Guid meetingId, CancellationToken ct) =>
         db.SubstituteCalls.AnyAsync(c => c.MeetingId == meetingId && c.SubstituteId == user.PersonId && c.Status == SubstituteCallStatus.Confirmed, ct);
 

@@ -48,6 +48,19 @@ public sealed record CouncilRights(bool CanRead, bool CanRemark, bool CanManage,
         return steppingIn && CanStepIn ? this with { CanRemark = true, CanSeeClosedItems = true } : this;
     }
 
+    /// <summary>Not readable: not found (the user may not know it exists); readable but not managed: access denied.</summary>
+    public void EnsureCanManage()
+    {
+        if (!CanRead)
+        {
+            throw new NotFoundException();
+        }
+        if (!CanManage)
+        {
+            throw new AccessDeniedException();
+        }
+    }
+
     /// <summary>Remarks are for open meetings; a closed or cancelled meeting is read-only for members.</summary>
     public bool CanRemarkAt(MeetingStatus status) =>
         CanRemark && status is MeetingStatus.Published or MeetingStatus.Held;

@@ -23,7 +23,7 @@ public sealed class AttendanceService(
     public async Task<AttendanceOverview> GetOverviewAsync(WorkspaceUser user, Guid meetingId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (meeting, rights) = await LoadReadableAsync(db, user, meetingId, ct);
+        var (meeting, rights) = await access.ReadableMeetingAsync(db, user, meetingId, ct);
         var memberships = await db.Memberships.AsNoTracking()
             .Where(m => m.CouncilId == meeting.CouncilId)
             .Select(m => new { m.PersonId, m.Person!.Name, m.Organisation, m.Title, m.Kind, m.SubstituteOrder, m.IsChair })
@@ -79,7 +79,7 @@ public sealed class AttendanceService(
             throw new InputValidationException([new FieldError("Note", "Validation.TooLong")]);
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (meeting, _) = await LoadReadableAsync(db, user, meetingId, ct);
+        var (meeting, _) = await access.ReadableMeetingAsync(db, user, meetingId, ct);
         var councilRights = await access.RightsInAsync(db, user, meeting.CouncilId, ct);
         if (!councilRights.CanRemark || response == InvitationResponse.None)
         {
@@ -114,7 +114,7 @@ public sealed class AttendanceService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var call = await db.SubstituteCalls.SingleOrDefaultAsync(c => c.Id == callId, ct) ?? throw new NotFoundException();
-        await LoadManagedAsync(db, user, call.MeetingId, ct);
+        await access.ManagedMeetingAsync(db, user, call.MeetingId, ct);
         if (call.Status != SubstituteCallStatus.Proposed)
         {
             throw new ConcurrencyConflictException();
@@ -131,7 +131,7 @@ public sealed class AttendanceService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var call = await db.SubstituteCalls.SingleOrDefaultAsync(c => c.Id == callId, ct) ?? throw new NotFoundException();
-        var (meeting, rights) = await LoadReadableAsync(db, user, call.MeetingId, ct);
+        var (meeting, rights) = await access.ReadableMeetingAsync(db, user, call.MeetingId, ct);
         if (!rights.CanManage && call.SubstituteId != user.PersonId)
         {
             throw new AccessDeniedException();
@@ -150,7 +150,7 @@ public sealed class AttendanceService(
     public async Task RegisterPresenceAsync(WorkspaceUser user, Guid meetingId, Guid personId, PresenceStatus presence, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var meeting = await LoadManagedAsync(db, user, meetingId, ct);
+        var meeting = await access.ManagedMeetingAsync(db, user, meetingId, ct);
         var kind = await db.Memberships
             .Where(m => m.CouncilId == meeting.CouncilId && m.PersonId == personId)
             .OrderBy(m => m.Kind)
@@ -175,7 +175,7 @@ public sealed class AttendanceService(
         InputRules.MaxLength(errors, "GuestName", name, GuestNameMax);
         InputRules.ThrowIfInvalid(errors);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await LoadManagedAsync(db, user, meetingId, ct);
+        await access.ManagedMeetingAsync(db, user, meetingId, ct);
         db.Attendances.Add(new AttendanceRow
         {
             MeetingId = meetingId,
@@ -192,7 +192,7 @@ public sealed class AttendanceService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.Attendances.SingleOrDefaultAsync(a => a.Id == attendanceId && a.Role == AttendanceRole.Guest, ct) ?? throw new NotFoundException();
-        await LoadManagedAsync(db, user, row.MeetingId, ct);
+        await access.ManagedMeetingAsync(db, user, row.MeetingId, ct);
         db.Attendances.Remove(row);
         await db.SaveAsAsync(user, ct);
         Notify(row.MeetingId, user);
@@ -201,7 +201,7 @@ public sealed class AttendanceService(
     public async Task SetMinuteTakerAsync(WorkspaceUser user, Guid meetingId, Guid? personId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var meeting = await LoadManagedAsync(db, user, meetingId, ct);
+        var meeting = await access.ManagedMeetingAsync(db, user, meetingId, ct);
         if (personId is { } id && !await db.Memberships.AnyAsync(m => m.CouncilId == meeting.CouncilId && m.PersonId == id && m.Kind == MembershipKind.Administration, ct))
         {
             throw new InputValidationException([new FieldError("MinuteTaker", "Attendance.MinuteTakerMustBeStaff")]);
@@ -352,19 +352,6 @@ public sealed class AttendanceService(
         {
             throw new InputValidationException([new FieldError("Response", "Attendance.MeetingNotOpen")]);
         }
-    }
-
-    private async Task<(Meeting Meeting, CouncilRights Rights)> LoadReadableAsync(WorkspaceDbContext db, WorkspaceUser user, Guid meetingId, CancellationToken ct)
-    {
-        var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == meetingId, ct) ?? throw new NotFoundException();
-        var rights = await access.RightsAtMeetingAsync(db, user, meeting, ct);
-        return rights.CanRead ? (meeting, rights) : throw new NotFoundException();
-    }
-
-    private async Task<Meeting> LoadManagedAsync(WorkspaceDbContext db, WorkspaceUser user, Guid meetingId, CancellationToken ct)
-    {
-        var (meeting, rights) = await LoadReadableAsync(db, user, meetingId, ct);
-        return rights.CanManage ? meeting : throw new AccessDeniedException();
     }
 
     private void Notify(Guid meetingId, WorkspaceUser user) =>

@@ -21,7 +21,7 @@ public sealed class MeetingService(
         var meeting = await db.Meetings.AsNoTracking()
             .Include(m => m.Council)
             .SingleOrDefaultAsync(m => m.Id == meetingId, ct) ?? throw new NotFoundException();
-        var rights = await RightsAtAsync(db, user, meeting, ct);
+        var rights = await access.RightsAtMeetingAsync(db, user, meeting, ct);
         if (!rights.CanRead)
         {
             throw new NotFoundException();
@@ -57,8 +57,7 @@ public sealed class MeetingService(
     {
         InputRules.ThrowIfInvalid(input.Validate());
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rights = await access.RightsInAsync(db, user, councilId, ct);
-        EnsureCanManage(rights);
+        (await access.RightsInAsync(db, user, councilId, ct)).EnsureCanManage();
 
         var meeting = new Meeting { CouncilId = councilId, Title = input.Title.Trim(), Status = MeetingStatus.Draft };
         Apply(input, meeting);
@@ -71,7 +70,7 @@ public sealed class MeetingService(
     {
         InputRules.ThrowIfInvalid(input.Validate());
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var meeting = await LoadManagedMeetingAsync(db, user, meetingId, ct);
+        var meeting = await access.ManagedMeetingAsync(db, user, meetingId, ct);
         db.Entry(meeting).Property(m => m.ConcurrencyStamp).OriginalValue = concurrencyStamp;
         meeting.Title = input.Title.Trim();
         Apply(input, meeting);
@@ -100,7 +99,7 @@ public sealed class MeetingService(
         InputRules.MaxLength(errors, "Reason", reason, 1000);
         InputRules.ThrowIfInvalid(errors);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var meeting = await LoadManagedMeetingAsync(db, user, meetingId, ct);
+        var meeting = await access.ManagedMeetingAsync(db, user, meetingId, ct);
         if (meeting.Status is not (MeetingStatus.Draft or MeetingStatus.Published))
         {
             throw new InputValidationException([new FieldError("Status", "Meeting.CannotCancel")]);
@@ -115,7 +114,7 @@ public sealed class MeetingService(
     private async Task MoveAsync(WorkspaceUser user, Guid meetingId, MeetingStatus from, MeetingStatus to, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var meeting = await LoadManagedMeetingAsync(db, user, meetingId, ct);
+        var meeting = await access.ManagedMeetingAsync(db, user, meetingId, ct);
         if (meeting.Status != from)
         {
             throw new ConcurrencyConflictException();
@@ -134,7 +133,7 @@ public sealed class MeetingService(
     {
         InputRules.ThrowIfInvalid(input.Validate());
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await LoadManagedMeetingAsync(db, user, meetingId, ct);
+        await access.ManagedMeetingAsync(db, user, meetingId, ct);
         var lastNumber = await db.AgendaItems
             .Where(i => i.MeetingId == meetingId && i.ParentId == null)
             .MaxAsync(i => (int?)i.Number, ct) ?? 0;
@@ -151,7 +150,7 @@ public sealed class MeetingService(
         InputRules.ThrowIfInvalid(input.Validate());
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var item = await db.AgendaItems.SingleOrDefaultAsync(i => i.Id == itemId, ct) ?? throw new NotFoundException();
-        await LoadManagedMeetingAsync(db, user, item.MeetingId, ct);
+        await access.ManagedMeetingAsync(db, user, item.MeetingId, ct);
         db.Entry(item).Property(i => i.ConcurrencyStamp).OriginalValue = concurrencyStamp;
         item.Title = input.Title.Trim();
         Apply(input, item);
@@ -161,33 +160,6 @@ public sealed class MeetingService(
         }
         await db.SaveAsAsync(user, ct);
         Notify(item.MeetingId, MeetingChangeKind.AgendaChanged, item.Id, user);
-    }
-
-    private async Task<Meeting> LoadManagedMeetingAsync(WorkspaceDbContext db, WorkspaceUser user, Guid meetingId, CancellationToken ct)
-    {
-        var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == meetingId, ct) ?? throw new NotFoundException();
-        var rights = await RightsAtAsync(db, user, meeting, ct);
-        if (!rights.CanRead)
-        {
-            throw new NotFoundException();
-        }
-        EnsureCanManage(rights);
-        return meeting;
-    }
-
-    private Task<CouncilRights> RightsAtAsync(WorkspaceDbContext db, WorkspaceUser user, Meeting meeting, CancellationToken ct) =>
-        access.RightsAtMeetingAsync(db, user, meeting, ct);
-
-    private static void EnsureCanManage(CouncilRights rights)
-    {
-        if (!rights.CanRead)
-        {
-            throw new NotFoundException();
-        }
-        if (!rights.CanManage)
-        {
-            throw new AccessDeniedException();
-        }
     }
 
     private void Notify(Guid meetingId, MeetingChangeKind kind, Guid? itemId, WorkspaceUser user) =>
