@@ -13,5 +13,8 @@ public class Person
     /// <summary>Secret part of the person's calendar feed address (calendar apps cannot sign in); made when first asked for.</summary>
     public string? CalendarToken { get; set; }
 
+    /// <summary>When the administration last sent an invitation by email; null if never invited.</summary>
+    public DateTimeOffset? InvitedAt { get; set; }
+
     public List<Membership> Memberships { get; set; } = [];
 }
