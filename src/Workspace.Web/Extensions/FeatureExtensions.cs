@@ -16,6 +16,7 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<DevelopmentSignIn>();
         builder.Services.AddSingleton<CouncilService>();
         builder.Services.AddSingleton<MeetingService>();
+        builder.Services.AddSingleton<Features.Agenda.AgendaService>();
         builder.Services.AddSingleton<RemarkService>();
         builder.Services.AddSingleton<AttendanceService>();
         builder.Services.AddSingleton<Features.Calendar.CalendarService>();

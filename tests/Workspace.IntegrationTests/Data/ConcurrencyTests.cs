@@ -76,41 +76,77 @@ public sealed class ConcurrencyTests(WorkspaceFactory factory) : IClassFixture<W
     }
 
     [Fact]
-    public async Task Updating_an_item_with_a_stale_stamp_is_a_conflict()
+    public async Task Two_edits_of_the_same_field_from_the_same_starting_point_conflict_and_the_first_stays()
     {
         // Arrange
         var meetings = factory.Services.GetRequiredService<MeetingService>();
         var user = await AdministrationUserAsync();
         var item = await LaterMeetingItemAsync(3);
-        var staleStamp = item.ConcurrencyStamp;
-        await meetings.UpdateItemAsync(user, item.Id, new AgendaItemInput { Title = "Orientering fra formanden og næstformanden", Kind = item.Kind }, staleStamp, Ct);
+        var opened = AgendaItemInput.From(item);
+        await meetings.UpdateItemAsync(user, item.Id, With(opened, i => i.Title = "Orientering fra formanden og næstformanden"), opened, Ct);
 
         // Act
         var thrown = await Record.ExceptionAsync(() =>
-            meetings.UpdateItemAsync(user, item.Id, new AgendaItemInput { Title = "Overskrevet", Kind = item.Kind }, staleStamp, Ct));
+            meetings.UpdateItemAsync(user, item.Id, With(opened, i => i.Title = "Overskrevet"), opened, Ct));
 
         // Assert
-        Assert.IsType<ConcurrencyConflictException>(thrown);
+        var conflict = Assert.IsType<EditConflictException>(thrown);
+        var field = Assert.Single(conflict.Conflicts);
+        Assert.Equal(nameof(AgendaItemInput.Title), field.Field);
+        Assert.Equal("Orientering fra formanden og næstformanden", field.TheirValue);
+        Assert.Equal("Overskrevet", conflict.Merged.Title);
         await using var check = await factory.CreateDbContextAsync();
         Assert.Equal("Orientering fra formanden og næstformanden", (await check.AgendaItems.SingleAsync(i => i.Id == item.Id, Ct)).Title);
     }
 
     [Fact]
-    public async Task Updating_an_item_with_the_current_stamp_succeeds()
+    public async Task Edits_of_different_fields_from_the_same_starting_point_are_both_kept()
     {
         // Arrange
         var meetings = factory.Services.GetRequiredService<MeetingService>();
         var user = await AdministrationUserAsync();
         var item = await LaterMeetingItemAsync(6);
+        var opened = AgendaItemInput.From(item);
+        await meetings.UpdateItemAsync(user, item.Id, With(opened, i => i.Title = "Eventuelt og evaluering"), opened, Ct);
 
         // Act
-        await meetings.UpdateItemAsync(user, item.Id, new AgendaItemInput { Title = "Eventuelt og evaluering", Kind = item.Kind, AllottedMinutes = 15 }, item.ConcurrencyStamp, Ct);
+        await meetings.UpdateItemAsync(user, item.Id, With(opened, i => i.AllottedMinutes = 15), opened, Ct);
 
         // Assert
         var updated = await LaterMeetingItemAsync(6);
         Assert.Equal("Eventuelt og evaluering", updated.Title);
         Assert.Equal(15, updated.AllottedMinutes);
         Assert.NotEqual(item.ConcurrencyStamp, updated.ConcurrencyStamp);
+    }
+
+    [Fact]
+    public async Task Saving_again_after_a_conflict_keeps_the_users_text_knowingly()
+    {
+        // Arrange
+        var meetings = factory.Services.GetRequiredService<MeetingService>();
+        var user = await AdministrationUserAsync();
+        var item = await LaterMeetingItemAsync(2);
+        var opened = AgendaItemInput.From(item);
+        await meetings.UpdateItemAsync(user, item.Id, With(opened, i => i.Background = "Kollegaens tekst"), opened, Ct);
+        var conflict = await Assert.ThrowsAsync<EditConflictException>(() =>
+            meetings.UpdateItemAsync(user, item.Id, With(opened, i => i.Background = "Min tekst"), opened, Ct));
+
+        // Act
+        await meetings.UpdateItemAsync(user, item.Id, conflict.Merged, conflict.Current, Ct);
+
+        // Assert
+        Assert.Equal("Min tekst", (await LaterMeetingItemAsync(2)).Background);
+    }
+
+    private static AgendaItemInput With(AgendaItemInput original, Action<AgendaItemInput> change)
+    {
+        var copy = new AgendaItemInput
+        {
+            Title = original.Title, Presenter = original.Presenter, PresenterPersonId = original.PresenterPersonId, AllottedMinutes = original.AllottedMinutes,
+            Kind = original.Kind, Background = original.Background, Decision = original.Decision, IsClosed = original.IsClosed,
+        };
+        change(copy);
+        return copy;
     }
 
     [Fact]
@@ -124,7 +160,7 @@ public sealed class ConcurrencyTests(WorkspaceFactory factory) : IClassFixture<W
 
         // Act
         var thrown = await Record.ExceptionAsync(() =>
-            meetings.UpdateItemAsync(member, item.Id, new AgendaItemInput { Title = "Kapret", Kind = item.Kind }, item.ConcurrencyStamp, Ct));
+            meetings.UpdateItemAsync(member, item.Id, new AgendaItemInput { Title = "Kapret", Kind = item.Kind }, AgendaItemInput.From(item), Ct));
 
         // Assert
         Assert.IsType<AccessDeniedException>(thrown);

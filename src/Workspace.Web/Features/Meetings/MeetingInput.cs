@@ -59,11 +59,39 @@ public sealed class AgendaItemInput
 
     public string Title { get; set; } = "";
     public string? Presenter { get; set; }
+
+    /// <summary>Set when the presenter is a person of the council; <see cref="Presenter"/> then holds their name.</summary>
+    public Guid? PresenterPersonId { get; set; }
+
     public int? AllottedMinutes { get; set; }
     public Data.Entities.AgendaItemKind Kind { get; set; } = Data.Entities.AgendaItemKind.Information;
     public string? Background { get; set; }
     public string? Decision { get; set; }
     public bool IsClosed { get; set; }
+
+    public static AgendaItemInput From(AgendaItemView item) => new()
+    {
+        Title = item.Title,
+        Presenter = item.Presenter,
+        PresenterPersonId = item.PresenterPersonId,
+        AllottedMinutes = item.AllottedMinutes,
+        Kind = item.Kind,
+        Background = item.Background,
+        Decision = item.Decision,
+        IsClosed = item.IsClosed,
+    };
+
+    public static AgendaItemInput From(Data.Entities.AgendaItem item) => new()
+    {
+        Title = item.Title,
+        Presenter = item.Presenter,
+        PresenterPersonId = item.PresenterPersonId,
+        AllottedMinutes = item.AllottedMinutes,
+        Kind = item.Kind,
+        Background = item.Background,
+        Decision = item.Decision,
+        IsClosed = item.IsClosed,
+    };
 
     public IReadOnlyList<FieldError> Validate()
     {

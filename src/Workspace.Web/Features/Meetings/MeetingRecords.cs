@@ -17,7 +17,12 @@ public sealed record MeetingDetails(
     string? CancellationReason,
     Guid ConcurrencyStamp,
     MeetingRights Rights,
-    IReadOnlyList<AgendaItemView> Items);
+    IReadOnlyList<AgendaItemView> Items,
+    /// <summary>Clock times of the whole agenda, closed items included, so everyone sees the same times.</summary>
+    Agenda.AgendaTimetable Timetable);
+
+/// <summary>Another meeting an item was postponed to or from.</summary>
+public sealed record MeetingReference(Guid Id, DateTimeOffset StartsAt);
 
 /// <summary>What the viewer may do at this meeting; the services check the same rules again on every call.</summary>
 public sealed record MeetingRights(bool CanRemark, bool CanManage);
@@ -28,6 +33,7 @@ public sealed record AgendaItemView(
     string Number,
     string Title,
     string? Presenter,
+    Guid? PresenterPersonId,
     int? AllottedMinutes,
     AgendaItemKind Kind,
     string? Background,
@@ -38,6 +44,8 @@ public sealed record AgendaItemView(
     /// <summary>Changed after the meeting was published: shown as a change to those who read it before.</summary>
     bool ChangedAfterPublishing,
     Guid ConcurrencyStamp,
-    IReadOnlyList<RemarkView> Remarks);
+    IReadOnlyList<RemarkView> Remarks,
+    MeetingReference? PostponedFrom = null,
+    MeetingReference? PostponedTo = null);
 
 public sealed record RemarkView(Guid Id, Guid AgendaItemId, Guid AuthorId, string AuthorName, string Text, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, bool IsMine, Guid ConcurrencyStamp);

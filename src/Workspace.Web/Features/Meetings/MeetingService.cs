@@ -4,6 +4,7 @@ using Workspace.Data.Entities;
 using Workspace.Web.Collaboration;
 using Workspace.Web.Components.Shared;
 using Workspace.Web.Features.Access;
+using Workspace.Web.Features.Agenda;
 
 namespace Workspace.Web.Features.Meetings;
 
@@ -45,12 +46,49 @@ public sealed class MeetingService(
                 r.Remark.CreatedAt, r.Remark.EditedAt, r.Remark.AuthorId == user.PersonId, r.Remark.ConcurrencyStamp))
             .ToLookup(r => r.AgendaItemId);
 
+        var references = await PostponementsAsync(db, numbered.Select(n => n.Item).ToList(), ct);
         var views = numbered
-            .Select(n => ToView(n.Item, n.Number, remarksByItem[n.Item.Id].ToList(), meeting.PublishedAt))
+            .Select(n => ToView(n.Item, n.Number, remarksByItem[n.Item.Id].ToList(), meeting.PublishedAt) with
+            {
+                PostponedFrom = n.Item.PostponedFromItemId is { } from ? references.GetValueOrDefault(from) : null,
+                PostponedTo = n.Item.PostponedToMeetingId is { } to ? references.GetValueOrDefault(to) : null,
+            })
             .ToList();
+        var timetable = AgendaTimeline.Compute(meeting.StartsAt, meeting.EndsAt,
+            AgendaNumbering.InOrder(allItems).Select(n => new TimedItem(n.Item.Id, n.Item.ParentId, n.Item.AllottedMinutes, n.Item.Status)).ToList());
         return new MeetingDetails(meeting.Id, meeting.CouncilId, meeting.Council!.Name, meeting.Title, meeting.StartsAt, meeting.EndsAt,
             meeting.Place, meeting.OnlineLink, meeting.Status, meeting.Kind, meeting.CancellationReason, meeting.ConcurrencyStamp,
-            new MeetingRights(rights.CanRemarkAt(meeting.Status), rights.CanManage), views);
+            new MeetingRights(rights.CanRemarkAt(meeting.Status), rights.CanManage), views, timetable);
+    }
+
+    /// <summary>
+    /// The other meetings of postponed items, keyed by the source item id (for "udsat fra") and by the target
+    /// meeting id (for "udsat til"), so both agendas can say where the item went or came from.
+    /// </summary>
+    private static async Task<Dictionary<Guid, MeetingReference>> PostponementsAsync(WorkspaceDbContext db, IReadOnlyList<AgendaItem> items, CancellationToken ct)
+    {
+        var sourceItemIds = items.Where(i => i.PostponedFromItemId is not null).Select(i => i.PostponedFromItemId!.Value).ToList();
+        var targetMeetingIds = items.Where(i => i.PostponedToMeetingId is not null).Select(i => i.PostponedToMeetingId!.Value).ToList();
+        var result = new Dictionary<Guid, MeetingReference>();
+        if (sourceItemIds.Count > 0)
+        {
+            var sources = await db.AgendaItems.AsNoTracking().Where(i => sourceItemIds.Contains(i.Id))
+                .Select(i => new { i.Id, i.MeetingId, i.Meeting!.StartsAt }).ToListAsync(ct);
+            foreach (var source in sources)
+            {
+                result[source.Id] = new MeetingReference(source.MeetingId, source.StartsAt);
+            }
+        }
+        if (targetMeetingIds.Count > 0)
+        {
+            var targets = await db.Meetings.AsNoTracking().Where(m => targetMeetingIds.Contains(m.Id))
+                .Select(m => new { m.Id, m.StartsAt }).ToListAsync(ct);
+            foreach (var target in targets)
+            {
+                result[target.Id] = new MeetingReference(target.Id, target.StartsAt);
+            }
+        }
+        return result;
     }
 
     public async Task<Guid> CreateMeetingAsync(WorkspaceUser user, Guid councilId, MeetingInput input, CancellationToken ct = default)
@@ -133,33 +171,54 @@ public sealed class MeetingService(
     {
         InputRules.ThrowIfInvalid(input.Validate());
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await access.ManagedMeetingAsync(db, user, meetingId, ct);
+        var meeting = await access.ManagedMeetingAsync(db, user, meetingId, ct);
         var lastNumber = await db.AgendaItems
             .Where(i => i.MeetingId == meetingId && i.ParentId == null)
             .MaxAsync(i => (int?)i.Number, ct) ?? 0;
         var item = new AgendaItem { MeetingId = meetingId, Number = lastNumber + 1, Title = input.Title.Trim(), UpdatedAt = clock.GetUtcNow() };
-        Apply(input, item);
+        await ApplyAsync(db, input, item, meeting.CouncilId, ct);
         db.AgendaItems.Add(item);
         await db.SaveAsAsync(user, ct);
         Notify(meetingId, MeetingChangeKind.AgendaChanged, item.Id, user);
         return item.Id;
     }
 
-    public async Task UpdateItemAsync(WorkspaceUser user, Guid itemId, AgendaItemInput input, Guid concurrencyStamp, CancellationToken ct = default)
+    /// <summary>
+    /// Saves an item form. <paramref name="original"/> is what the form was opened with: fields the user did not
+    /// touch keep a colleague's newer values, and a field both changed is refused with <see cref="EditConflictException"/>.
+    /// </summary>
+    public async Task UpdateItemAsync(WorkspaceUser user, Guid itemId, AgendaItemInput input, AgendaItemInput original, CancellationToken ct = default)
     {
         InputRules.ThrowIfInvalid(input.Validate());
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var item = await db.AgendaItems.SingleOrDefaultAsync(i => i.Id == itemId, ct) ?? throw new NotFoundException();
-        await access.ManagedMeetingAsync(db, user, item.MeetingId, ct);
-        db.Entry(item).Property(i => i.ConcurrencyStamp).OriginalValue = concurrencyStamp;
-        item.Title = input.Title.Trim();
-        Apply(input, item);
-        if (db.Entry(item).Properties.Any(p => p.IsModified))
+        for (var attempt = 1; ; attempt++)
         {
-            item.UpdatedAt = clock.GetUtcNow();
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var item = await db.AgendaItems.SingleOrDefaultAsync(i => i.Id == itemId, ct) ?? throw new NotFoundException();
+            var meeting = await access.ManagedMeetingAsync(db, user, item.MeetingId, ct);
+            var current = AgendaItemInput.From(item);
+            var (merged, conflicts) = ItemFieldMerge.Merge(original, input, current);
+            if (conflicts.Count > 0)
+            {
+                throw new EditConflictException(conflicts, merged, current);
+            }
+            item.Title = merged.Title.Trim();
+            await ApplyAsync(db, merged, item, meeting.CouncilId, ct);
+            if (db.Entry(item).Properties.Any(p => p.IsModified))
+            {
+                item.UpdatedAt = clock.GetUtcNow();
+            }
+            try
+            {
+                await db.SaveAsAsync(user, ct);
+            }
+            catch (ConcurrencyConflictException) when (attempt < 3)
+            {
+                // Someone saved between our read and write: merge again against their version.
+                continue;
+            }
+            Notify(item.MeetingId, MeetingChangeKind.AgendaChanged, item.Id, user);
+            return;
         }
-        await db.SaveAsAsync(user, ct);
-        Notify(item.MeetingId, MeetingChangeKind.AgendaChanged, item.Id, user);
     }
 
     private void Notify(Guid meetingId, MeetingChangeKind kind, Guid? itemId, WorkspaceUser user) =>
@@ -173,9 +232,22 @@ public sealed class MeetingService(
         meeting.OnlineLink = InputRules.Trimmed(input.OnlineLink);
     }
 
-    private static void Apply(AgendaItemInput input, AgendaItem item)
+    /// <summary>Copies the form onto the item; a presenter picked from the council must belong to it.</summary>
+    internal static async Task ApplyAsync(WorkspaceDbContext db, AgendaItemInput input, AgendaItem item, Guid councilId, CancellationToken ct)
     {
-        item.Presenter = InputRules.Trimmed(input.Presenter);
+        if (input.PresenterPersonId is { } presenterId)
+        {
+            var name = await db.Memberships.Where(m => m.CouncilId == councilId && m.PersonId == presenterId)
+                .Select(m => m.Person!.Name).FirstOrDefaultAsync(ct)
+                ?? throw new InputValidationException([new FieldError(nameof(AgendaItemInput.Presenter), "Validation.PresenterNotInCouncil")]);
+            item.PresenterPersonId = presenterId;
+            item.Presenter = InputRules.Trimmed(input.Presenter) ?? name;
+        }
+        else
+        {
+            item.PresenterPersonId = null;
+            item.Presenter = InputRules.Trimmed(input.Presenter);
+        }
         item.AllottedMinutes = input.AllottedMinutes;
         item.Kind = input.Kind;
         item.Background = InputRules.Trimmed(input.Background);
@@ -184,6 +256,6 @@ public sealed class MeetingService(
     }
 
     private static AgendaItemView ToView(AgendaItem item, string number, IReadOnlyList<RemarkView> remarks, DateTimeOffset? publishedAt) =>
-        new(item.Id, item.ParentId, number, item.Title, item.Presenter, item.AllottedMinutes, item.Kind, item.Background,
+        new(item.Id, item.ParentId, number, item.Title, item.Presenter, item.PresenterPersonId, item.AllottedMinutes, item.Kind, item.Background,
             item.Decision, item.Status, item.StatusNote, item.IsClosed, item.UpdatedAt > publishedAt, item.ConcurrencyStamp, remarks);
 }

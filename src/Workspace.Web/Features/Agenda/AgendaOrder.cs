@@ -1,0 +1,127 @@
+namespace Workspace.Web.Features.Agenda;
+
+/// <summary>Where an item sits on the agenda: its parent (null for a main item) and its position among its siblings, from 1.</summary>
+public readonly record struct AgendaSlot(Guid Id, Guid? ParentId, int Number);
+
+/// <summary>A keyboard move of one item.</summary>
+public enum AgendaDirection
+{
+    Up,
+    Down,
+    /// <summary>Becomes the last sub-item of the main item above it.</summary>
+    Indent,
+    /// <summary>A sub-item becomes a main item right after its parent.</summary>
+    Outdent,
+}
+
+/// <summary>
+/// Reordering rules for an agenda with one level of sub-items (3, 3a, 3b). Every change returns the
+/// new slot of every item, numbered 1..n within each parent without gaps, so the shown numbers stay right.
+/// </summary>
+public static class AgendaOrder
+{
+    /// <summary>Moves an item under <paramref name="parentId"/> at the zero-based <paramref name="index"/> among its new siblings.</summary>
+    public static IReadOnlyList<AgendaSlot> Move(IReadOnlyList<AgendaSlot> slots, Guid itemId, Guid? parentId, int index)
+    {
+        var item = slots.Single(s => s.Id == itemId);
+        if (parentId is { } parent)
+        {
+            var parentSlot = slots.SingleOrDefault(s => s.Id == parent);
+            if (parent == itemId || parentSlot.Id != parent || parentSlot.ParentId is not null)
+            {
+                throw new AgendaOrderException("Agenda.OnlyOneLevel");
+            }
+            if (slots.Any(s => s.ParentId == itemId))
+            {
+                throw new AgendaOrderException("Agenda.HasSubItems");
+            }
+        }
+
+        var siblings = Children(slots, parentId).Where(s => s.Id != itemId).Select(s => s.Id).ToList();
+        siblings.Insert(Math.Clamp(index, 0, siblings.Count), itemId);
+
+        var moved = slots.ToDictionary(s => s.Id);
+        moved[itemId] = item with { ParentId = parentId };
+        Renumber(moved, siblings, parentId);
+        if (item.ParentId != parentId)
+        {
+            Renumber(moved, Children(slots, item.ParentId).Where(s => s.Id != itemId).Select(s => s.Id).ToList(), item.ParentId);
+        }
+        return InTreeOrder(moved.Values);
+    }
+
+    /// <summary>Drag and drop: the item takes the place of the item it was dropped on (after it when dragged downwards).</summary>
+    public static IReadOnlyList<AgendaSlot> MoveOnto(IReadOnlyList<AgendaSlot> slots, Guid itemId, Guid targetId)
+    {
+        if (itemId == targetId)
+        {
+            return InTreeOrder(slots);
+        }
+        var target = slots.Single(s => s.Id == targetId);
+        if (target.ParentId == itemId)
+        {
+            throw new AgendaOrderException("Agenda.OnlyOneLevel");
+        }
+        var index = Children(slots, target.ParentId).Select(s => s.Id).ToList().IndexOf(targetId);
+        return Move(slots, itemId, target.ParentId, index);
+    }
+
+    /// <summary>The keyboard moves; null when the item cannot go that way (first, last, already a sub-item ...).</summary>
+    public static IReadOnlyList<AgendaSlot>? Step(IReadOnlyList<AgendaSlot> slots, Guid itemId, AgendaDirection direction)
+    {
+        var item = slots.Single(s => s.Id == itemId);
+        var siblings = Children(slots, item.ParentId).Select(s => s.Id).ToList();
+        var index = siblings.IndexOf(itemId);
+        var mains = Children(slots, null).Select(s => s.Id).ToList();
+        switch (direction)
+        {
+            case AgendaDirection.Up when index > 0:
+                return Move(slots, itemId, item.ParentId, index - 1);
+            case AgendaDirection.Down when index < siblings.Count - 1:
+                return Move(slots, itemId, item.ParentId, index + 1);
+            case AgendaDirection.Indent when item.ParentId is null && index > 0 && !slots.Any(s => s.ParentId == itemId):
+                var newParent = mains[index - 1];
+                return Move(slots, itemId, newParent, int.MaxValue);
+            case AgendaDirection.Outdent when item.ParentId is { } parent:
+                return Move(slots, itemId, null, mains.IndexOf(parent) + 1);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Removes an item (and its sub-items) and closes the gap it leaves.</summary>
+    public static IReadOnlyList<AgendaSlot> Remove(IReadOnlyList<AgendaSlot> slots, Guid itemId)
+    {
+        var item = slots.Single(s => s.Id == itemId);
+        var remaining = slots.Where(s => s.Id != itemId && s.ParentId != itemId).ToDictionary(s => s.Id);
+        Renumber(remaining, Children(remaining.Values, item.ParentId).Select(s => s.Id).ToList(), item.ParentId);
+        return InTreeOrder(remaining.Values);
+    }
+
+    /// <summary>The number a new item gets at the end of its parent (or of the main items).</summary>
+    public static int NextNumber(IEnumerable<AgendaSlot> slots, Guid? parentId) =>
+        slots.Where(s => s.ParentId == parentId).Select(s => s.Number).DefaultIfEmpty(0).Max() + 1;
+
+    private static List<AgendaSlot> Children(IEnumerable<AgendaSlot> slots, Guid? parentId) =>
+        slots.Where(s => s.ParentId == parentId).OrderBy(s => s.Number).ThenBy(s => s.Id).ToList();
+
+    private static void Renumber(Dictionary<Guid, AgendaSlot> slots, List<Guid> orderedIds, Guid? parentId)
+    {
+        for (var i = 0; i < orderedIds.Count; i++)
+        {
+            slots[orderedIds[i]] = slots[orderedIds[i]] with { ParentId = parentId, Number = i + 1 };
+        }
+    }
+
+    private static List<AgendaSlot> InTreeOrder(IEnumerable<AgendaSlot> slots)
+    {
+        var all = slots.ToList();
+        return Children(all, null).SelectMany(main => Children(all, main.Id).Prepend(main)).ToList();
+    }
+}
+
+/// <summary>A move the agenda's shape does not allow; the key names the Danish explanation.</summary>
+public sealed class AgendaOrderException(string messageKey) : Exception(messageKey)
+{
+    public string MessageKey { get; } = messageKey;
+}

@@ -1,0 +1,298 @@
+using Microsoft.EntityFrameworkCore;
+using Workspace.Data;
+using Workspace.Data.Entities;
+using Workspace.Web.Collaboration;
+using Workspace.Web.Features.Access;
+using Workspace.Web.Features.Meetings;
+
+namespace Workspace.Web.Features.Agenda;
+
+/// <summary>
+/// The administration's work on the shape of an agenda: sub-items, order, deleting, postponing and withdrawing.
+/// Moves are sent as intents ("item X up", "X onto Y") and worked out against the agenda as it is now,
+/// so two secretaries reordering at once both get what they asked for.
+/// </summary>
+public sealed class AgendaService(
+    IDbContextFactory<WorkspaceDbContext> dbFactory,
+    CouncilAccess access,
+    IMeetingNotifier notifier,
+    TimeProvider clock)
+{
+    public const int ReasonMax = 1000;
+
+    public async Task<Guid> AddSubItemAsync(WorkspaceUser user, Guid parentItemId, AgendaItemInput input, CancellationToken ct = default)
+    {
+        InputRules.ThrowIfInvalid(input.Validate());
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var parent = await ManagedItemAsync(db, user, parentItemId, ct);
+        if (parent.ParentId is not null)
+        {
+            throw Invalid("Agenda.OnlyOneLevel");
+        }
+        var siblings = await SlotsAsync(db, parent.MeetingId, ct);
+        var item = new AgendaItem
+        {
+            MeetingId = parent.MeetingId,
+            ParentId = parent.Id,
+            Number = AgendaOrder.NextNumber(siblings, parent.Id),
+            Title = input.Title.Trim(),
+            UpdatedAt = clock.GetUtcNow(),
+        };
+        await MeetingService.ApplyAsync(db, input, item, parent.Meeting!.CouncilId, ct);
+        db.AgendaItems.Add(item);
+        await db.SaveAsAsync(user, ct);
+        Notify(parent.MeetingId, item.Id, user);
+        return item.Id;
+    }
+
+    /// <summary>Keyboard reordering: up, down, into the item above as a sub-item, or out to a main item.</summary>
+    public Task StepAsync(WorkspaceUser user, Guid itemId, AgendaDirection direction, CancellationToken ct = default) =>
+        ReorderAsync(user, itemId, slots => AgendaOrder.Step(slots, itemId, direction) ?? throw Invalid("Agenda.CannotMove"), ct);
+
+    /// <summary>Drag and drop: the item takes the place of the one it was dropped on.</summary>
+    public Task MoveOntoAsync(WorkspaceUser user, Guid itemId, Guid targetItemId, CancellationToken ct = default) =>
+        ReorderAsync(user, itemId, slots => slots.Any(s => s.Id == targetItemId)
+            ? AgendaOrder.MoveOnto(slots, itemId, targetItemId)
+            : throw new NotFoundException(), ct);
+
+    /// <summary>
+    /// Deletes an item from a meeting that has not been held. An item with remarks or attachments is kept:
+    /// members' words and material are not thrown away; withdraw it instead.
+    /// </summary>
+    public async Task DeleteAsync(WorkspaceUser user, Guid itemId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var item = await ManagedItemAsync(db, user, itemId, ct);
+        EnsurePlanning(item.Meeting!);
+        var family = await db.AgendaItems.Where(i => i.Id == itemId || i.ParentId == itemId).ToListAsync(ct);
+        var familyIds = family.Select(i => i.Id).ToList();
+        if (await db.Remarks.AnyAsync(r => familyIds.Contains(r.AgendaItemId), ct))
+        {
+            throw Invalid("Agenda.DeleteHasRemarks");
+        }
+        if (await db.Attachments.AnyAsync(a => familyIds.Contains(a.AgendaItemId), ct))
+        {
+            throw Invalid("Agenda.DeleteHasAttachments");
+        }
+
+        var slots = await SlotsAsync(db, item.MeetingId, ct);
+        var remaining = AgendaOrder.Remove(slots, itemId);
+        await ApplySlotsAsync(db, item.MeetingId, remaining, ct);
+        db.AgendaItems.RemoveRange(family);
+        await db.SaveAsAsync(user, ct);
+        Notify(item.MeetingId, null, user);
+    }
+
+    /// <summary>The later meetings of the council an item can be postponed to, the next one first.</summary>
+    public async Task<IReadOnlyList<MeetingChoice>> PostponeTargetsAsync(WorkspaceUser user, Guid itemId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var item = await ManagedItemAsync(db, user, itemId, ct);
+        return await LaterMeetings(db, item.Meeting!)
+            .Select(m => new MeetingChoice(m.Id, m.Title, m.StartsAt, m.Status))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Moves an item, with its sub-items, links and attachments, to a later meeting. The item stays on this
+    /// agenda marked as postponed, and the new item says where it came from, so both agendas tell the story.
+    /// </summary>
+    public async Task<Guid> PostponeAsync(WorkspaceUser user, Guid itemId, Guid targetMeetingId, string? note, CancellationToken ct = default)
+    {
+        var errors = new List<FieldError>();
+        InputRules.MaxLength(errors, "Note", note, ReasonMax);
+        InputRules.ThrowIfInvalid(errors);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var item = await ManagedItemAsync(db, user, itemId, ct);
+        EnsureOpen(item.Meeting!);
+        if (item.Status != AgendaItemStatus.Planned)
+        {
+            throw Invalid("Agenda.AlreadyMoved");
+        }
+        var target = await LaterMeetings(db, item.Meeting!).SingleOrDefaultAsync(m => m.Id == targetMeetingId, ct)
+            ?? throw new InputValidationException([new FieldError("TargetMeeting", "Agenda.NoSuchTarget")]);
+
+        var now = clock.GetUtcNow();
+        var targetSlots = await SlotsAsync(db, target.Id, ct);
+        var copy = CopyForPostponing(item, target.Id, null, AgendaOrder.NextNumber(targetSlots, null), now);
+        db.AgendaItems.Add(copy);
+        await MoveMaterialAsync(db, item.Id, copy.Id, ct);
+
+        var subItems = await db.AgendaItems.Where(i => i.ParentId == item.Id).OrderBy(i => i.Number).ToListAsync(ct);
+        foreach (var sub in subItems.Where(s => s.Status == AgendaItemStatus.Planned))
+        {
+            var subCopy = CopyForPostponing(sub, target.Id, copy.Id, sub.Number, now);
+            db.AgendaItems.Add(subCopy);
+            await MoveMaterialAsync(db, sub.Id, subCopy.Id, ct);
+            MarkPostponed(sub, target.Id, null, now);
+        }
+        MarkPostponed(item, target.Id, InputRules.Trimmed(note), now);
+
+        await db.SaveAsAsync(user, ct);
+        Notify(item.MeetingId, item.Id, user);
+        Notify(target.Id, copy.Id, user);
+        return copy.Id;
+    }
+
+    /// <summary>The item stays on the agenda, struck through, as "udgår" with the reason.</summary>
+    public async Task WithdrawAsync(WorkspaceUser user, Guid itemId, string? reason, CancellationToken ct = default)
+    {
+        var errors = new List<FieldError>();
+        InputRules.Required(errors, "Reason", reason);
+        InputRules.MaxLength(errors, "Reason", reason, ReasonMax);
+        InputRules.ThrowIfInvalid(errors);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var item = await ManagedItemAsync(db, user, itemId, ct);
+        EnsureOpen(item.Meeting!);
+        if (item.Status != AgendaItemStatus.Planned)
+        {
+            throw Invalid("Agenda.AlreadyMoved");
+        }
+        item.Status = AgendaItemStatus.Withdrawn;
+        item.StatusNote = reason!.Trim();
+        item.UpdatedAt = clock.GetUtcNow();
+        await db.SaveAsAsync(user, ct);
+        Notify(item.MeetingId, item.Id, user);
+    }
+
+    /// <summary>Takes a withdrawn item back onto the agenda.</summary>
+    public async Task ReinstateAsync(WorkspaceUser user, Guid itemId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var item = await ManagedItemAsync(db, user, itemId, ct);
+        EnsureOpen(item.Meeting!);
+        if (item.Status != AgendaItemStatus.Withdrawn)
+        {
+            throw Invalid("Agenda.NotWithdrawn");
+        }
+        item.Status = AgendaItemStatus.Planned;
+        item.StatusNote = null;
+        item.UpdatedAt = clock.GetUtcNow();
+        await db.SaveAsAsync(user, ct);
+        Notify(item.MeetingId, item.Id, user);
+    }
+
+    /// <summary>People of the council who can present an item, for the presenter field.</summary>
+    public async Task<IReadOnlyList<PresenterChoice>> PresenterChoicesAsync(WorkspaceUser user, Guid meetingId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var meeting = await access.ManagedMeetingAsync(db, user, meetingId, ct);
+        var people = await db.Memberships.AsNoTracking()
+            .Where(m => m.CouncilId == meeting.CouncilId)
+            .Select(m => new PresenterChoice(m.PersonId, m.Person!.Name, m.Organisation ?? m.Title))
+            .ToListAsync(ct);
+        return people.DistinctBy(p => p.PersonId).OrderBy(p => p.Name, StringComparer.CurrentCulture).ToList();
+    }
+
+    private async Task ReorderAsync(WorkspaceUser user, Guid itemId, Func<IReadOnlyList<AgendaSlot>, IReadOnlyList<AgendaSlot>> reorder, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var item = await ManagedItemAsync(db, user, itemId, ct);
+        EnsurePlanning(item.Meeting!);
+        IReadOnlyList<AgendaSlot> slots;
+        try
+        {
+            slots = reorder(await SlotsAsync(db, item.MeetingId, ct));
+        }
+        catch (AgendaOrderException ex)
+        {
+            throw Invalid(ex.MessageKey);
+        }
+        await ApplySlotsAsync(db, item.MeetingId, slots, ct);
+        item.UpdatedAt = clock.GetUtcNow();
+        await db.SaveAsAsync(user, ct);
+        Notify(item.MeetingId, item.Id, user);
+    }
+
+    private async Task<AgendaItem> ManagedItemAsync(WorkspaceDbContext db, WorkspaceUser user, Guid itemId, CancellationToken ct)
+    {
+        var item = await db.AgendaItems.SingleOrDefaultAsync(i => i.Id == itemId, ct) ?? throw new NotFoundException();
+        item.Meeting = await access.ManagedMeetingAsync(db, user, item.MeetingId, ct);
+        return item;
+    }
+
+    private static Task<List<AgendaSlot>> SlotsAsync(WorkspaceDbContext db, Guid meetingId, CancellationToken ct) =>
+        db.AgendaItems.Where(i => i.MeetingId == meetingId).Select(i => new AgendaSlot(i.Id, i.ParentId, i.Number)).ToListAsync(ct);
+
+    private static async Task ApplySlotsAsync(WorkspaceDbContext db, Guid meetingId, IReadOnlyList<AgendaSlot> slots, CancellationToken ct)
+    {
+        var byId = slots.ToDictionary(s => s.Id);
+        foreach (var item in await db.AgendaItems.Where(i => i.MeetingId == meetingId).ToListAsync(ct))
+        {
+            if (byId.TryGetValue(item.Id, out var slot) && (item.ParentId != slot.ParentId || item.Number != slot.Number))
+            {
+                item.ParentId = slot.ParentId;
+                item.Number = slot.Number;
+            }
+        }
+    }
+
+    private static IQueryable<Meeting> LaterMeetings(WorkspaceDbContext db, Meeting meeting) =>
+        db.Meetings
+            .Where(m => m.CouncilId == meeting.CouncilId && m.Id != meeting.Id && m.StartsAt > meeting.StartsAt)
+            .Where(m => m.Status == MeetingStatus.Draft || m.Status == MeetingStatus.Published)
+            .OrderBy(m => m.StartsAt);
+
+    private static AgendaItem CopyForPostponing(AgendaItem source, Guid meetingId, Guid? parentId, int number, DateTimeOffset now) => new()
+    {
+        MeetingId = meetingId,
+        ParentId = parentId,
+        Number = number,
+        Title = source.Title,
+        Presenter = source.Presenter,
+        PresenterPersonId = source.PresenterPersonId,
+        AllottedMinutes = source.AllottedMinutes,
+        Kind = source.Kind,
+        Background = source.Background,
+        IsClosed = source.IsClosed,
+        PostponedFromItemId = source.Id,
+        UpdatedAt = now,
+    };
+
+    private static void MarkPostponed(AgendaItem item, Guid targetMeetingId, string? note, DateTimeOffset now)
+    {
+        item.Status = AgendaItemStatus.Postponed;
+        item.PostponedToMeetingId = targetMeetingId;
+        item.StatusNote = note;
+        item.UpdatedAt = now;
+    }
+
+    private static async Task MoveMaterialAsync(WorkspaceDbContext db, Guid fromItemId, Guid toItemId, CancellationToken ct)
+    {
+        foreach (var link in await db.ItemLinks.Where(l => l.AgendaItemId == fromItemId).ToListAsync(ct))
+        {
+            link.AgendaItemId = toItemId;
+        }
+        foreach (var attachment in await db.Attachments.Where(a => a.AgendaItemId == fromItemId).ToListAsync(ct))
+        {
+            attachment.AgendaItemId = toItemId;
+        }
+    }
+
+    /// <summary>Order and deletion belong to preparation; once a meeting is held its agenda is the record.</summary>
+    private static void EnsurePlanning(Meeting meeting)
+    {
+        if (meeting.Status is not (MeetingStatus.Draft or MeetingStatus.Published))
+        {
+            throw Invalid("Agenda.NotPlanning");
+        }
+    }
+
+    /// <summary>Postponing and withdrawing also happen at the meeting itself, but not after it is closed.</summary>
+    private static void EnsureOpen(Meeting meeting)
+    {
+        if (meeting.Status is MeetingStatus.Closed or MeetingStatus.Cancelled)
+        {
+            throw Invalid("Agenda.MeetingClosed");
+        }
+    }
+
+    private static InputValidationException Invalid(string key) => new([new FieldError("Agenda", key)]);
+
+    private void Notify(Guid meetingId, Guid? itemId, WorkspaceUser user) =>
+        notifier.Publish(new MeetingChange(meetingId, MeetingChangeKind.AgendaChanged, itemId, user.PersonId, user.Name));
+}
+
+public sealed record MeetingChoice(Guid Id, string Title, DateTimeOffset StartsAt, MeetingStatus Status);
+
+public sealed record PresenterChoice(Guid PersonId, string Name, string? Organisation);
