@@ -11,6 +11,9 @@ public enum MeetingChangeKind
     RemarkChanged,
     RemarkDeleted,
     AttendanceChanged,
+    PresenceChanged,
+    /// <summary>Another node's changes may have been missed (the bus was down): reload everything.</summary>
+    Resync,
 }
 
 /// <summary>Something changed at a meeting; subscribers reload what they show.</summary>
@@ -26,11 +29,30 @@ public interface IMeetingNotifier
 
     /// <summary>Hands the change to every subscriber without waiting for them: one slow circuit never blocks another.</summary>
     void Publish(MeetingChange change);
+
+    /// <summary>Tells only this node's subscribers (for news each node already hears by other means, like presence).</summary>
+    void PublishLocally(MeetingChange change);
 }
 
-public sealed class InProcessMeetingNotifier(ILogger<InProcessMeetingNotifier> logger) : IMeetingNotifier
+/// <summary>
+/// Delivers changes to this node's subscribers at once, and through the <see cref="IClusterBus"/> to the other nodes'
+/// subscribers. When the bus comes back after an outage, every subscriber is told to reload (<see cref="MeetingChangeKind.Resync"/>).
+/// </summary>
+public sealed class MeetingNotifier : IMeetingNotifier, IDisposable
 {
+    private const string Topic = "meeting-changes";
     private readonly ConcurrentDictionary<Guid, ImmutableList<Func<MeetingChange, Task>>> _subscribers = new();
+    private readonly IClusterBus _bus;
+    private readonly ILogger<MeetingNotifier> _logger;
+    private readonly IDisposable _fromOtherNodes;
+
+    public MeetingNotifier(IClusterBus bus, ILogger<MeetingNotifier> logger)
+    {
+        _bus = bus;
+        _logger = logger;
+        _fromOtherNodes = bus.Subscribe<MeetingChange>(Topic, DeliverLocally);
+        bus.Reconnected += ResyncEveryone;
+    }
 
     public IDisposable Subscribe(Guid meetingId, Func<MeetingChange, Task> onChange)
     {
@@ -39,6 +61,29 @@ public sealed class InProcessMeetingNotifier(ILogger<InProcessMeetingNotifier> l
     }
 
     public void Publish(MeetingChange change)
+    {
+        DeliverLocally(change);
+        _bus.Publish(Topic, change);
+    }
+
+    /// <summary>Only to this node's subscribers: presence, which each node sends to the others in its own messages.</summary>
+    public void PublishLocally(MeetingChange change) => DeliverLocally(change);
+
+    private void ResyncEveryone()
+    {
+        foreach (var meetingId in _subscribers.Keys)
+        {
+            DeliverLocally(new MeetingChange(meetingId, MeetingChangeKind.Resync, null, null, null));
+        }
+    }
+
+    public void Dispose()
+    {
+        _fromOtherNodes.Dispose();
+        _bus.Reconnected -= ResyncEveryone;
+    }
+
+    private void DeliverLocally(MeetingChange change)
     {
         if (!_subscribers.TryGetValue(change.MeetingId, out var handlers))
         {
@@ -58,7 +103,7 @@ public sealed class InProcessMeetingNotifier(ILogger<InProcessMeetingNotifier> l
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "A subscriber of meeting {MeetingId} failed to handle {Kind}", change.MeetingId, change.Kind);
+            _logger.LogWarning(ex, "A subscriber of meeting {MeetingId} failed to handle {Kind}", change.MeetingId, change.Kind);
         }
     }
 

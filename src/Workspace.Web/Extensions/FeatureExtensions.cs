@@ -1,5 +1,9 @@
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
+using StackExchange.Redis;
 using Workspace.Web.Collaboration;
+using Workspace.Web.Collaboration.Presence;
 using Workspace.Web.Components.Shared;
 using Workspace.Web.Features.Account;
 using Workspace.Web.Features.Attendance;
@@ -27,10 +31,36 @@ public static class FeatureExtensions
         return builder;
     }
 
-    /// <summary>In-process meeting events; Redis comes when several nodes are configured.</summary>
+    /// <summary>
+    /// Meeting events and presence. With <c>Redis:ConnectionString</c> set, several nodes share them through Redis
+    /// publish/subscribe and share the Data Protection keys (so a cookie from one node is read by another); without it,
+    /// one node works alone.
+    /// </summary>
     public static WebApplicationBuilder AddWorkspaceRealtime(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<IMeetingNotifier, InProcessMeetingNotifier>();
+        var redis = builder.Configuration["Redis:ConnectionString"];
+        if (!string.IsNullOrWhiteSpace(redis))
+        {
+            var options = ConfigurationOptions.Parse(redis);
+            // Start and keep serving while Redis is down; StackExchange.Redis reconnects in the background.
+            options.AbortOnConnectFail = false;
+            options.ClientName ??= "radsrum";
+            var connection = ConnectionMultiplexer.Connect(options);
+            builder.Services.AddSingleton<IConnectionMultiplexer>(connection);
+            builder.Services.AddSingleton<IClusterBus, RedisClusterBus>();
+            builder.Services.AddDataProtection()
+                .SetApplicationName("Radsrum")
+                .PersistKeysToStackExchangeRedis(connection, "radsrum:data-protection-keys");
+        }
+        else
+        {
+            builder.Services.AddSingleton<IClusterBus, SingleNodeBus>();
+        }
+        builder.Services.AddSingleton<IMeetingNotifier, MeetingNotifier>();
+        builder.Services.AddSingleton<PresenceService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<PresenceService>());
+        builder.Services.AddScoped<CircuitPresence>();
+        builder.Services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitPresence>());
         return builder;
     }
 
