@@ -38,6 +38,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapWorkspaceApi();
 app.MapCalendarEndpoints();
+app.MapHub<Workspace.Web.Hubs.MeetingHub>("/hubs/meeting");
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

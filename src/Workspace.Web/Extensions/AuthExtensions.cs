@@ -86,7 +86,8 @@ public static class AuthExtensions
         return builder;
     }
 
-    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+    /// <summary>Machine clients (JSON API, SignalR hub) get 401/403, never a redirect to the sign-in page.</summary>
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs");
 
     private static Task SetStatus(HttpResponse response, int status)
     {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.SignalR;
 using MudBlazor.Services;
 using StackExchange.Redis;
 using Workspace.Web.Collaboration;
@@ -59,6 +60,8 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<IMeetingNotifier, MeetingNotifier>();
         builder.Services.AddSingleton<PresenceService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PresenceService>());
+        builder.Services.AddSignalR(options => options.AddFilter(new Hubs.HubErrorFilter()));
+        builder.Services.AddSingleton<Hubs.HubMeetingSubscriptions>();
         builder.Services.AddScoped<CircuitPresence>();
         builder.Services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitPresence>());
         return builder;
