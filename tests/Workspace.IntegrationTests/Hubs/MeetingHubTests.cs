@@ -1,0 +1,107 @@
+using System.Net;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Workspace.IntegrationTests.Infrastructure;
+using Workspace.Web.Collaboration.Presence;
+using Workspace.Web.Features.Meetings;
+using Workspace.Web.Features.Remarks;
+using Workspace.Web.Hubs;
+using static Workspace.IntegrationTests.Infrastructure.TestCancellation;
+
+namespace Workspace.IntegrationTests.Hubs;
+
+public enum HubAction
+{
+    JoinMeeting,
+    AddRemark,
+    JoinOtherCouncilMeeting,
+}
+
+/// <summary>/hubs/meeting applies the same rights as the pages and the JSON API, because it calls the same services.</summary>
+public sealed class MeetingHubTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>
+{
+    public static IEnumerable<TheoryDataRow<string, HubAction, string>> Matrix()
+    {
+        const string ok = "ok", forbidden = "forbidden", notFound = "not-found";
+        (string Person, string Join, string Remark, string Other)[] rows =
+        [
+            (DevSignIn.Administration, ok, forbidden, notFound),
+            (DevSignIn.Member, ok, ok, notFound),
+            (DevSignIn.Chair, ok, ok, notFound),
+            (DevSignIn.Substitute, ok, forbidden, notFound),
+            (DevSignIn.OtherCouncilChair, notFound, notFound, ok),
+        ];
+        foreach (var row in rows)
+        {
+            yield return new(row.Person, HubAction.JoinMeeting, row.Join);
+            yield return new(row.Person, HubAction.AddRemark, row.Remark);
+            yield return new(row.Person, HubAction.JoinOtherCouncilMeeting, row.Other);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Hub_answers_each_role_according_to_its_rights(string person, HubAction action, string expected)
+    {
+        // Arrange
+        var ids = await DemoIds.LoadAsync(factory);
+        await using var connection = await HubClients.ConnectAsync(factory, person);
+
+        // Act
+        var thrown = await Record.ExceptionAsync(() => action switch
+        {
+            HubAction.JoinMeeting => connection.InvokeAsync<MeetingDetails>(nameof(MeetingHub.JoinMeeting), ids.NextMeeting, Ct),
+            HubAction.AddRemark => connection.InvokeAsync<RemarkView>(nameof(MeetingHub.AddRemark), ids.OpenItem, "Skrevet gennem hubben.", Ct),
+            HubAction.JoinOtherCouncilMeeting => connection.InvokeAsync<MeetingDetails>(nameof(MeetingHub.JoinMeeting), ids.OtherCouncilMeeting, Ct),
+            _ => throw new ArgumentOutOfRangeException(nameof(action)),
+        });
+
+        // Assert
+        var outcome = thrown switch
+        {
+            null => "ok",
+            HubException hub when hub.Message.EndsWith("forbidden", StringComparison.Ordinal) => "forbidden",
+            HubException hub when hub.Message.EndsWith("not-found", StringComparison.Ordinal) => "not-found",
+            _ => thrown.ToString(),
+        };
+        Assert.Equal(expected, outcome);
+    }
+
+    [Fact]
+    public async Task Hub_refuses_a_client_that_is_not_signed_in()
+    {
+        // Act
+        var thrown = await Record.ExceptionAsync(() => HubClients.ConnectAsync(factory, null));
+
+        // Assert
+        var http = Assert.IsType<HttpRequestException>(thrown);
+        Assert.Equal(HttpStatusCode.Unauthorized, http.StatusCode);
+    }
+
+    [Fact]
+    public async Task Joined_client_gets_a_remark_made_on_the_page_side_and_sees_who_is_present()
+    {
+        // Arrange
+        var ids = await DemoIds.LoadAsync(factory);
+        await using var display = await HubClients.ConnectAsync(factory, DevSignIn.Chair);
+        var received = new TaskCompletionSource<MeetingChangeMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        display.On<MeetingChangeMessage>(nameof(IMeetingClient.MeetingChanged), change =>
+        {
+            if (change.Kind == "RemarkAdded")
+            {
+                received.TrySetResult(change);
+            }
+        });
+        var meeting = await display.InvokeAsync<MeetingDetails>(nameof(MeetingHub.JoinMeeting), ids.NextMeeting, Ct);
+
+        // Act
+        await factory.Service<RemarkService>().AddAsync(await factory.UserAsync(DevSignIn.Member), ids.OpenItem, new RemarkInput { Text = "Fra siden til skærmen." }, Ct);
+        var change = await received.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        var present = await display.InvokeAsync<List<PresencePerson>>(nameof(MeetingHub.GetPresence), ids.NextMeeting, Ct);
+
+        // Assert
+        Assert.Equal(ids.NextMeeting, meeting.Id);
+        Assert.Equal((ids.OpenItem, DevSignIn.Member), (change.AgendaItemId!.Value, change.ActorName));
+        Assert.Contains(present, p => p.Name == DevSignIn.Chair);
+    }
+}
