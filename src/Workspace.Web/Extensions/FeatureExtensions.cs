@@ -5,6 +5,7 @@ using Workspace.Web.Features.Account;
 using Workspace.Web.Features.Attendance;
 using Workspace.Web.Features.Councils;
 using Workspace.Web.Features.Meetings;
+using Workspace.Web.Features.Members;
 using Workspace.Web.Features.Remarks;
 
 namespace Workspace.Web.Extensions;
@@ -19,11 +20,28 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<RemarkService>();
         builder.Services.AddSingleton<AttendanceService>();
         builder.Services.AddSingleton<Features.Calendar.CalendarService>();
+        builder.Services.AddSingleton<MembershipService>();
+        builder.AddWorkspaceEmail();
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddSingleton<CopenhagenTime>();
         builder.Services.AddTransient<FormErrors>();
         builder.Services.AddTransient<Seeding.DemoData>();
         return builder;
+    }
+
+    /// <summary>Email through SMTP when <c>Email:Smtp:Host</c> is set, else .eml files in <c>Email:PickupDirectory</c>.</summary>
+    private static void AddWorkspaceEmail(this WebApplicationBuilder builder)
+    {
+        var options = EmailOptions.From(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton(options);
+        if (options.UsesSmtp)
+        {
+            builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        }
+        else
+        {
+            builder.Services.AddSingleton<IEmailSender, PickupFolderEmailSender>();
+        }
     }
 
     /// <summary>In-process meeting events; Redis comes when several nodes are configured.</summary>
