@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;
 using Workspace.ComponentTests.Infrastructure;
 using Workspace.Data.Entities;
+using Workspace.Web.Features.Councils;
 using Workspace.Web.Features.Members;
 
 namespace Workspace.ComponentTests.Features.Members;
@@ -94,6 +95,26 @@ public sealed class MembersPageTests : ComponentTestContext
             .Select(m => m.Person!.Name)
             .ToListAsync(Xunit.TestContext.Current.CancellationToken);
         Assert.Equal(["Martin Rosendahl", "Carsten Lykke", "Birgitte Wendt"], saved);
+    }
+
+    [Theory]
+    [InlineData("Iben Sørensen", true)]
+    [InlineData("Gitte Holmgaard", false)]
+    [InlineData("Carsten Lykke", false)]
+    public void Council_page_links_to_the_members_page_for_the_administration_only(string person, bool linked)
+    {
+        // Arrange
+        SignInAs(person);
+        var councilId = CouncilId("Udsatterådet");
+
+        // Act
+        var cut = Render<CouncilPage>(p => p.Add(x => x.CouncilId, councilId));
+        cut.WaitForElement("h1");
+
+        // Assert
+        var links = cut.FindAll($"a[href='/councils/{councilId}/members']");
+        Assert.Equal(linked ? 1 : 0, links.Count);
+        Assert.All(links, link => Assert.Equal("Medlemmer og forvaltning", link.TextContent.Trim()));
     }
 
     private static List<IElement> Rows(IRenderedComponent<MembersPage> cut, string table) =>
