@@ -47,6 +47,22 @@ public sealed class AccessibilityTests(BrowserFixture browser, DevelopmentApp ap
     }
 
     [Fact]
+    public async Task Members_page_of_the_administration_and_its_add_dialog_have_no_violations()
+    {
+        await using var session = await SignInAsync(DemoPeople.Secretary);
+        await session.OpenCouncilAsync(DemoPeople.Council);
+
+        await session.Page.Locator("[data-testid=manage-members]").ClickAsync();
+        await Assertions.Expect(session.Page.Locator("[data-testid=roster-substitute] [data-testid=move-down]").First).ToBeVisibleAsync();
+        await AssertNoViolationsAsync(session.Page);
+
+        await session.Page.Locator("[data-testid=add-member]").ClickAsync();
+        await Assertions.Expect(session.Page.GetByRole(AriaRole.Dialog).Locator("[data-testid=member-name]")).ToBeVisibleAsync();
+        await WaitUntilOpaqueAsync(session.Page, ".mud-dialog");
+        await AssertNoViolationsAsync(session.Page);
+    }
+
+    [Fact]
     public async Task Meeting_page_of_a_member_with_the_remark_composer_open_has_no_violations()
     {
         await using var session = await SignInAsync(DemoPeople.Member);

@@ -10,6 +10,7 @@ using Workspace.Web.Features.Account;
 using Workspace.Web.Features.Attendance;
 using Workspace.Web.Features.Councils;
 using Workspace.Web.Features.Meetings;
+using Workspace.Web.Features.Members;
 using Workspace.Web.Features.Remarks;
 
 namespace Workspace.Web.Extensions;
@@ -25,6 +26,8 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<RemarkService>();
         builder.Services.AddSingleton<AttendanceService>();
         builder.Services.AddSingleton<Features.Calendar.CalendarService>();
+        builder.Services.AddSingleton<MembershipService>();
+        builder.AddWorkspaceEmail();
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddSingleton<CopenhagenTime>();
         builder.Services.AddTransient<FormErrors>();
@@ -37,6 +40,22 @@ public static class FeatureExtensions
     /// publish/subscribe and share the Data Protection keys (so a cookie from one node is read by another); without it,
     /// one node works alone.
     /// </summary>
+    /// <summary>Email through SMTP when <c>Email:Smtp:Host</c> is set, else .eml files in <c>Email:PickupDirectory</c>.</summary>
+    private static void AddWorkspaceEmail(this WebApplicationBuilder builder)
+    {
+        var options = EmailOptions.From(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton(options);
+        if (options.UsesSmtp)
+        {
+            builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        }
+        else
+        {
+            builder.Services.AddSingleton<IEmailSender, PickupFolderEmailSender>();
+        }
+    }
+
+    /// <summary>In-process meeting events; Redis comes when several nodes are configured.</summary>
     public static WebApplicationBuilder AddWorkspaceRealtime(this WebApplicationBuilder builder)
     {
         var redis = builder.Configuration["Redis:ConnectionString"];

@@ -46,7 +46,8 @@ public sealed class PersonLinker(IDbContextFactory<WorkspaceDbContext> dbFactory
         }
 
         var normalized = PersonEmail.Normalize(email);
-        var invited = await db.People.FirstOrDefaultAsync(p => p.EntraObjectId == null && p.Email == normalized, ct);
+        // Stored emails are normalized; trimming and lower-casing the column as well matches rows written before that.
+        var invited = await db.People.FirstOrDefaultAsync(p => p.EntraObjectId == null && p.Email != null && p.Email.Trim().ToLower() == normalized, ct);
         if (invited is null)
         {
             logger.LogInformation("No person matches the signed-in account {Email}", normalized);
