@@ -1,6 +1,7 @@
 using Workspace.Web.Components;
 using Workspace.Web.Extensions;
 using Workspace.Web.Features.Account;
+using Workspace.Web.Features.Attachments;
 using Workspace.Web.Features.Calendar;
 using Workspace.Web.Features.Meetings;
 
@@ -38,6 +39,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapWorkspaceApi();
 app.MapCalendarEndpoints();
+app.MapAttachmentEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

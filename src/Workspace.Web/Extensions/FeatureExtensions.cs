@@ -2,6 +2,7 @@ using MudBlazor.Services;
 using Workspace.Web.Collaboration;
 using Workspace.Web.Components.Shared;
 using Workspace.Web.Features.Account;
+using Workspace.Web.Features.Attachments;
 using Workspace.Web.Features.Attendance;
 using Workspace.Web.Features.Councils;
 using Workspace.Web.Features.Meetings;
@@ -19,10 +20,22 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<RemarkService>();
         builder.Services.AddSingleton<AttendanceService>();
         builder.Services.AddSingleton<Features.Calendar.CalendarService>();
+        builder.AddWorkspaceFileStore();
+        builder.Services.AddSingleton<AttachmentService>();
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddSingleton<CopenhagenTime>();
         builder.Services.AddTransient<FormErrors>();
         builder.Services.AddTransient<Seeding.DemoData>();
+        return builder;
+    }
+
+    /// <summary>Attachments in a local folder (<c>Storage:LocalPath</c>, default App_Data/files under the content root).</summary>
+    public static WebApplicationBuilder AddWorkspaceFileStore(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
+        builder.Services.AddSingleton(options);
+        var folder = Path.Combine(builder.Environment.ContentRootPath, options.LocalPath);
+        builder.Services.AddSingleton<IFileStore>(new LocalFolderFileStore(folder));
         return builder;
     }
 

@@ -1,5 +1,6 @@
 using Workspace.Data.Entities;
 using Workspace.Web.Features.Access;
+using Workspace.Web.Features.Attachments;
 
 namespace Workspace.Web.Features.Meetings;
 
@@ -38,6 +39,8 @@ public sealed record AgendaItemView(
     /// <summary>Changed after the meeting was published: shown as a change to those who read it before.</summary>
     bool ChangedAfterPublishing,
     Guid ConcurrencyStamp,
-    IReadOnlyList<RemarkView> Remarks);
+    IReadOnlyList<RemarkView> Remarks,
+    IReadOnlyList<ItemLinkView> Links,
+    IReadOnlyList<AttachmentView> Attachments);
 
 public sealed record RemarkView(Guid Id, Guid AgendaItemId, Guid AuthorId, string AuthorName, string Text, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, bool IsMine, Guid ConcurrencyStamp);
