@@ -1,6 +1,7 @@
 using Workspace.Web.Components;
 using Workspace.Web.Extensions;
 using Workspace.Web.Features.Account;
+using Workspace.Web.Features.Attachments;
 using Workspace.Web.Features.Calendar;
 using Workspace.Web.Features.Meetings;
 
@@ -39,6 +40,7 @@ app.MapAccountEndpoints();
 app.MapWorkspaceApi();
 app.MapCalendarEndpoints();
 app.MapHub<Workspace.Web.Hubs.MeetingHub>("/hubs/meeting");
+app.MapAttachmentEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

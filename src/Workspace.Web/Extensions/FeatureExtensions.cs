@@ -7,6 +7,7 @@ using Workspace.Web.Collaboration;
 using Workspace.Web.Collaboration.Presence;
 using Workspace.Web.Components.Shared;
 using Workspace.Web.Features.Account;
+using Workspace.Web.Features.Attachments;
 using Workspace.Web.Features.Attendance;
 using Workspace.Web.Features.Councils;
 using Workspace.Web.Features.Meetings;
@@ -28,6 +29,8 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<Features.Calendar.CalendarService>();
         builder.Services.AddSingleton<MembershipService>();
         builder.AddWorkspaceEmail();
+        builder.AddWorkspaceFileStore();
+        builder.Services.AddSingleton<AttachmentService>();
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddSingleton<CopenhagenTime>();
         builder.Services.AddTransient<FormErrors>();
@@ -35,11 +38,6 @@ public static class FeatureExtensions
         return builder;
     }
 
-    /// <summary>
-    /// Meeting events and presence. With <c>Redis:ConnectionString</c> set, several nodes share them through Redis
-    /// publish/subscribe and share the Data Protection keys (so a cookie from one node is read by another); without it,
-    /// one node works alone.
-    /// </summary>
     /// <summary>Email through SMTP when <c>Email:Smtp:Host</c> is set, else .eml files in <c>Email:PickupDirectory</c>.</summary>
     private static void AddWorkspaceEmail(this WebApplicationBuilder builder)
     {
@@ -55,7 +53,21 @@ public static class FeatureExtensions
         }
     }
 
-    /// <summary>In-process meeting events; Redis comes when several nodes are configured.</summary>
+    /// <summary>Attachments in a local folder (<c>Storage:LocalPath</c>, default App_Data/files under the content root).</summary>
+    public static WebApplicationBuilder AddWorkspaceFileStore(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
+        builder.Services.AddSingleton(options);
+        var folder = Path.Combine(builder.Environment.ContentRootPath, options.LocalPath);
+        builder.Services.AddSingleton<IFileStore>(new LocalFolderFileStore(folder));
+        return builder;
+    }
+
+    /// <summary>
+    /// Meeting events and presence. With <c>Redis:ConnectionString</c> set, several nodes share them through Redis
+    /// publish/subscribe and share the Data Protection keys (so a cookie from one node is read by another); without it,
+    /// one node works alone.
+    /// </summary>
     public static WebApplicationBuilder AddWorkspaceRealtime(this WebApplicationBuilder builder)
     {
         var redis = builder.Configuration["Redis:ConnectionString"];

@@ -14,6 +14,7 @@ using Workspace.Data.Entities;
 using Workspace.Data.Sqlite;
 using Workspace.Web.Components.Shared;
 using Workspace.Web.Features.Access;
+using Workspace.Web.Features.Attachments;
 using Workspace.Web.Extensions;
 using Workspace.Web.Resources;
 using Workspace.Web.Seeding;
@@ -29,6 +30,7 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
     private static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
 
     private readonly string _databaseFile = Path.Combine(Path.GetTempPath(), $"workspace-component-{Guid.NewGuid():N}.db");
+    private readonly string _filesFolder = Path.Combine(Path.GetTempPath(), $"workspace-component-files-{Guid.NewGuid():N}");
     private readonly DbContextOptions<WorkspaceDbContext> _dbOptions;
 
     protected ComponentTestContext()
@@ -51,6 +53,8 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<CouncilAccess>();
         AddFeatureServicesAsTheAppDoes();
+        // Attachments go to the test's own temporary folder (registered last, so it wins over the app's default).
+        Services.AddSingleton<IFileStore>(new LocalFolderFileStore(_filesFolder));
     }
 
     /// <summary>
@@ -84,6 +88,10 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
     {
         await base.DisposeAsyncCore();
         File.Delete(_databaseFile);
+        if (Directory.Exists(_filesFolder))
+        {
+            Directory.Delete(_filesFolder, recursive: true);
+        }
     }
 
     /// <summary>A context of its own over the test's database, for arranging data and checking what was saved.</summary>

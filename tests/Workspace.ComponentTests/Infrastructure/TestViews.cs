@@ -34,5 +34,7 @@ public static class TestViews
             IsClosed: isClosed,
             ChangedAfterPublishing: false,
             ConcurrencyStamp: Guid.NewGuid(),
-            Remarks: remarks ?? []);
+            Remarks: remarks ?? [],
+            Links: [],
+            Attachments: []);
 }

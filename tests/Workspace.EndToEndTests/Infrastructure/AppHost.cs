@@ -140,6 +140,7 @@ public sealed class AppHost : IAsyncDisposable
         variables["Database__Provider"] = "Sqlite";
         variables["Database__SqliteFile"] = databaseFile;
         variables["Database__SeedDemoData"] = "true";
+        variables["Storage__LocalPath"] = FilesFolderOf(databaseFile);
         variables["Logging__Console__FormatterName"] = "simple";
         foreach (var (key, value) in environmentVariables ?? new Dictionary<string, string?>())
         {
@@ -205,6 +206,7 @@ public sealed class AppHost : IAsyncDisposable
     private static bool IsAppSetting(string key) =>
         key.StartsWith("AzureAd__", StringComparison.OrdinalIgnoreCase)
         || key.StartsWith("Database__", StringComparison.OrdinalIgnoreCase)
+        || key.StartsWith("Storage__", StringComparison.OrdinalIgnoreCase)
         || key.StartsWith("ConnectionStrings__", StringComparison.OrdinalIgnoreCase)
         || key.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase)
         || key.Equals("DOTNET_ENVIRONMENT", StringComparison.OrdinalIgnoreCase);
@@ -216,8 +218,22 @@ public sealed class AppHost : IAsyncDisposable
         return Path.Combine(folder, $"{Guid.NewGuid():N}.db");
     }
 
+    /// <summary>Attachments uploaded during the tests go next to the database and are deleted with it.</summary>
+    private static string FilesFolderOf(string databaseFile) => Path.ChangeExtension(databaseFile, null) + "-files";
+
     private void DeleteDatabase()
     {
+        try
+        {
+            if (Directory.Exists(FilesFolderOf(_databaseFile)))
+            {
+                Directory.Delete(FilesFolderOf(_databaseFile), recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // Like the database file: a leftover is harmless.
+        }
         foreach (var file in new[] { _databaseFile, _databaseFile + "-wal", _databaseFile + "-shm", _databaseFile + "-journal" })
         {
             try

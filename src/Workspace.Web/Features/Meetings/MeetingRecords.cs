@@ -1,5 +1,6 @@
 using Workspace.Data.Entities;
 using Workspace.Web.Features.Access;
+using Workspace.Web.Features.Attachments;
 
 namespace Workspace.Web.Features.Meetings;
 
@@ -45,6 +46,8 @@ public sealed record AgendaItemView(
     bool ChangedAfterPublishing,
     Guid ConcurrencyStamp,
     IReadOnlyList<RemarkView> Remarks,
+    IReadOnlyList<ItemLinkView> Links,
+    IReadOnlyList<AttachmentView> Attachments,
     MeetingReference? PostponedFrom = null,
     MeetingReference? PostponedTo = null);
 

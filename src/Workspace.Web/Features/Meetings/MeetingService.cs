@@ -5,6 +5,7 @@ using Workspace.Web.Collaboration;
 using Workspace.Web.Components.Shared;
 using Workspace.Web.Features.Access;
 using Workspace.Web.Features.Agenda;
+using Workspace.Web.Features.Attachments;
 
 namespace Workspace.Web.Features.Meetings;
 
@@ -47,8 +48,10 @@ public sealed class MeetingService(
             .ToLookup(r => r.AgendaItemId);
 
         var references = await PostponementsAsync(db, numbered.Select(n => n.Item).ToList(), ct);
+        var (linksByItem, attachmentsByItem) = await LoadMaterialAsync(db, itemIds, ct);
         var views = numbered
-            .Select(n => ToView(n.Item, n.Number, remarksByItem[n.Item.Id].ToList(), meeting.PublishedAt) with
+            .Select(n => ToView(n.Item, n.Number, remarksByItem[n.Item.Id].ToList(), meeting.PublishedAt,
+                linksByItem[n.Item.Id].ToList(), attachmentsByItem[n.Item.Id].ToList()) with
             {
                 PostponedFrom = n.Item.PostponedFromItemId is { } from ? references.GetValueOrDefault(from) : null,
                 PostponedTo = n.Item.PostponedToMeetingId is { } to ? references.GetValueOrDefault(to) : null,
@@ -255,7 +258,27 @@ public sealed class MeetingService(
         item.IsClosed = input.IsClosed;
     }
 
-    private static AgendaItemView ToView(AgendaItem item, string number, IReadOnlyList<RemarkView> remarks, DateTimeOffset? publishedAt) =>
+    private static AgendaItemView ToView(AgendaItem item, string number, IReadOnlyList<RemarkView> remarks, DateTimeOffset? publishedAt,
+        IReadOnlyList<ItemLinkView> links, IReadOnlyList<AttachmentView> attachments) =>
         new(item.Id, item.ParentId, number, item.Title, item.Presenter, item.PresenterPersonId, item.AllottedMinutes, item.Kind, item.Background,
-            item.Decision, item.Status, item.StatusNote, item.IsClosed, item.UpdatedAt > publishedAt, item.ConcurrencyStamp, remarks);
+            item.Decision, item.Status, item.StatusNote, item.IsClosed, item.UpdatedAt > publishedAt, item.ConcurrencyStamp, remarks,
+            links, attachments);
+
+    /// <summary>Links (in their order) and attachments (oldest first) of the items the reader may see.</summary>
+    private static async Task<(ILookup<Guid, ItemLinkView> Links, ILookup<Guid, AttachmentView> Attachments)> LoadMaterialAsync(
+        WorkspaceDbContext db, List<Guid> itemIds, CancellationToken ct)
+    {
+        var links = await db.ItemLinks.AsNoTracking()
+            .Where(l => itemIds.Contains(l.AgendaItemId))
+            .OrderBy(l => l.Number)
+            .ToListAsync(ct);
+        var attachments = await db.Attachments.AsNoTracking()
+            .Where(a => itemIds.Contains(a.AgendaItemId))
+            .ToListAsync(ct);
+        return (
+            links.ToLookup(l => l.AgendaItemId, l => new ItemLinkView(l.Id, l.Title, l.Url, l.Number)),
+            attachments
+                .OrderBy(a => a.UploadedAt)
+                .ToLookup(a => a.AgendaItemId, a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, a.UploadedAt)));
+    }
 }
