@@ -5,6 +5,7 @@ using Workspace.Web.Features.Account;
 using Workspace.Web.Features.Attendance;
 using Workspace.Web.Features.Councils;
 using Workspace.Web.Features.Meetings;
+using Workspace.Web.Features.Planning;
 using Workspace.Web.Features.Remarks;
 
 namespace Workspace.Web.Extensions;
@@ -18,6 +19,8 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<MeetingService>();
         builder.Services.AddSingleton<RemarkService>();
         builder.Services.AddSingleton<AttendanceService>();
+        builder.Services.AddSingleton<AgendaTemplateService>();
+        builder.Services.AddSingleton<AnnualPlanService>();
         builder.Services.AddSingleton<Features.Calendar.CalendarService>();
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddSingleton<CopenhagenTime>();

@@ -4,6 +4,7 @@ using Workspace.Data.Entities;
 using Workspace.Web.Collaboration;
 using Workspace.Web.Components.Shared;
 using Workspace.Web.Features.Access;
+using Workspace.Web.Features.Planning;
 
 namespace Workspace.Web.Features.Meetings;
 
@@ -61,6 +62,10 @@ public sealed class MeetingService(
 
         var meeting = new Meeting { CouncilId = councilId, Title = input.Title.Trim(), Status = MeetingStatus.Draft };
         Apply(input, meeting);
+        if (input.UseAgendaTemplate)
+        {
+            AgendaTemplates.AddItemsTo(meeting, await AgendaTemplates.EnsureAsync(db, councilId, ct));
+        }
         db.Meetings.Add(meeting);
         await db.SaveAsAsync(user, ct);
         return meeting.Id;
@@ -171,6 +176,7 @@ public sealed class MeetingService(
         meeting.EndsAt = time.FromLocal(input.Date!.Value, input.EndTime!.Value);
         meeting.Place = InputRules.Trimmed(input.Place);
         meeting.OnlineLink = InputRules.Trimmed(input.OnlineLink);
+        meeting.Kind = input.Kind;
     }
 
     private static void Apply(AgendaItemInput input, AgendaItem item)
