@@ -12,6 +12,7 @@ using Workspace.Web.Features.Attendance;
 using Workspace.Web.Features.Councils;
 using Workspace.Web.Features.Meetings;
 using Workspace.Web.Features.Members;
+using Workspace.Web.Features.Planning;
 using Workspace.Web.Features.Remarks;
 
 namespace Workspace.Web.Extensions;
@@ -26,6 +27,8 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<Features.Agenda.AgendaService>();
         builder.Services.AddSingleton<RemarkService>();
         builder.Services.AddSingleton<AttendanceService>();
+        builder.Services.AddSingleton<AgendaTemplateService>();
+        builder.Services.AddSingleton<AnnualPlanService>();
         builder.Services.AddSingleton<Features.Calendar.CalendarService>();
         builder.Services.AddSingleton<MembershipService>();
         builder.AddWorkspaceEmail();

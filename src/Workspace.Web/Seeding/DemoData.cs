@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Workspace.Data;
 using Workspace.Data.Entities;
 using Workspace.Web.Components.Shared;
+using Workspace.Web.Features.Planning;
 
 namespace Workspace.Web.Seeding;
 
@@ -22,9 +23,15 @@ public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
             return;
         }
         var today = time.ToLocal(clock.GetUtcNow()).Date;
-        db.Councils.Add(Udsatteraadet(today));
-        db.Councils.Add(Handicapraadet(today));
+        db.Councils.Add(WithStandardAgenda(Udsatteraadet(today)));
+        db.Councils.Add(WithStandardAgenda(Handicapraadet(today)));
         await db.SaveChangesAsync(ct);
+    }
+
+    private static Council WithStandardAgenda(Council council)
+    {
+        council.AgendaTemplate.AddRange(AgendaTemplates.DefaultFor(council.Id));
+        return council;
     }
 
     private Council Udsatteraadet(DateTime today)

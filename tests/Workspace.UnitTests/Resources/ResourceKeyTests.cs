@@ -15,6 +15,7 @@ public sealed partial class ResourceKeyTests
     private static readonly Dictionary<string, Type> EnumKeyPrefixes = new()
     {
         ["MeetingStatus"] = typeof(MeetingStatus),
+        ["MeetingKind"] = typeof(MeetingKind),
         ["MembershipKind"] = typeof(MembershipKind),
         ["ItemKind"] = typeof(AgendaItemKind),
         ["ItemStatus"] = typeof(AgendaItemStatus),

@@ -5,7 +5,7 @@ namespace Workspace.Web.Features.Councils;
 
 public sealed record CouncilSummary(Guid Id, string Name, string Municipality, MembershipKind MyKind, bool IsChair, IReadOnlyList<MeetingSummary> UpcomingMeetings);
 
-public sealed record MeetingSummary(Guid Id, Guid CouncilId, string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Place, bool IsOnline, MeetingStatus Status);
+public sealed record MeetingSummary(Guid Id, Guid CouncilId, string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Place, bool IsOnline, MeetingStatus Status, MeetingKind Kind);
 
 public sealed record CouncilPerson(Guid PersonId, string Name, string? Organisation, string? Title, bool IsChair, bool IsViceChair, int? SubstituteOrder, DateOnly? TermStart, DateOnly? TermEnd);
 

@@ -69,5 +69,5 @@ public sealed class CouncilService(IDbContextFactory<WorkspaceDbContext> dbFacto
             .Where(m => rights.CanManage || m.Status != MeetingStatus.Draft);
 
     internal static readonly System.Linq.Expressions.Expression<Func<Meeting, MeetingSummary>> ToSummary =
-        m => new MeetingSummary(m.Id, m.CouncilId, m.Title, m.StartsAt, m.EndsAt, m.Place, m.OnlineLink != null, m.Status);
+        m => new MeetingSummary(m.Id, m.CouncilId, m.Title, m.StartsAt, m.EndsAt, m.Place, m.OnlineLink != null, m.Status, m.Kind);
 }

@@ -15,6 +15,10 @@ public sealed class MeetingInput
     public TimeSpan? EndTime { get; set; }
     public string? Place { get; set; }
     public string? OnlineLink { get; set; }
+    public Data.Entities.MeetingKind Kind { get; set; } = Data.Entities.MeetingKind.Ordinary;
+
+    /// <summary>When creating: put the council's standard agenda (standarddagsorden) on the new meeting.</summary>
+    public bool UseAgendaTemplate { get; set; } = true;
 
     /// <summary>The rules, shared by the form (shown next to each field) and the service (enforced).</summary>
     public IReadOnlyList<FieldError> Validate()
@@ -44,6 +48,10 @@ public sealed class MeetingInput
         if (string.IsNullOrWhiteSpace(Place) && string.IsNullOrWhiteSpace(OnlineLink))
         {
             errors.Add(new(nameof(Place), "Validation.PlaceOrLink"));
+        }
+        if (!Enum.IsDefined(Kind))
+        {
+            errors.Add(new(nameof(Kind), InputRules.RequiredKey));
         }
         return errors;
     }

@@ -6,6 +6,7 @@ using Workspace.Web.Components.Shared;
 using Workspace.Web.Features.Access;
 using Workspace.Web.Features.Agenda;
 using Workspace.Web.Features.Attachments;
+using Workspace.Web.Features.Planning;
 
 namespace Workspace.Web.Features.Meetings;
 
@@ -102,6 +103,10 @@ public sealed class MeetingService(
 
         var meeting = new Meeting { CouncilId = councilId, Title = input.Title.Trim(), Status = MeetingStatus.Draft };
         Apply(input, meeting);
+        if (input.UseAgendaTemplate)
+        {
+            AgendaTemplates.AddItemsTo(meeting, await AgendaTemplates.EnsureAsync(db, councilId, ct));
+        }
         db.Meetings.Add(meeting);
         await db.SaveAsAsync(user, ct);
         return meeting.Id;
@@ -233,6 +238,7 @@ public sealed class MeetingService(
         meeting.EndsAt = time.FromLocal(input.Date!.Value, input.EndTime!.Value);
         meeting.Place = InputRules.Trimmed(input.Place);
         meeting.OnlineLink = InputRules.Trimmed(input.OnlineLink);
+        meeting.Kind = input.Kind;
     }
 
     /// <summary>Copies the form onto the item; a presenter picked from the council must belong to it.</summary>
