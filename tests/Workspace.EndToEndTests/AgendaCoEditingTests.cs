@@ -87,7 +87,7 @@ public sealed class AgendaCoEditingTests(BrowserFixture browser, DevelopmentApp 
         var councilId = Guid.Parse(new Uri(secretary.Page.Url).Segments[^1].TrimEnd('/'));
         var created = await secretary.Context.APIRequest.PostAsync($"/api/councils/{councilId}/meetings", new()
         {
-            DataObject = new { title = $"Arbejdsmøde {suffix}", date = "2031-03-13", startTime = "16:00:00", endTime = "18:00:00", place = "Rådhuset" },
+            DataObject = new { title = $"Arbejdsmøde {suffix}", date = "2031-03-13", startTime = "16:00:00", endTime = "18:00:00", place = "Rådhuset", useAgendaTemplate = false },
         });
         Assert.True(created.Status == 201, $"Creating the meeting answered {created.Status}: {await created.TextAsync()}");
         var meetingId = (await created.JsonAsync())!.Value.GetProperty("id").GetGuid();

@@ -29,6 +29,7 @@ public sealed class AgendaScenario(WorkspaceFactory factory)
             StartTime = new TimeSpan(16, 0, 0),
             EndTime = new TimeSpan(18, 0, 0),
             Place = "Rådhuset, mødelokale 2",
+            UseAgendaTemplate = false,
         }, Ct);
         foreach (var title in titles)
         {
