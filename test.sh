@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Runs every test of Rådsrum. Installs what the tests need when it is missing (Debian's Chromium for the
-# end-to-end tests), builds the solution once and runs all suites in one `dotnet test`.
+# end-to-end tests, redis-server for the two-node tests, which start their own on a loopback port),
+# builds the solution once and runs all suites in one `dotnet test`.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test.sh: installing ${missing[*]} (Debian packages)"
   sudo_cmd=""
