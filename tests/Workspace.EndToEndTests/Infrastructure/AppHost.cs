@@ -14,6 +14,9 @@ public sealed class AppHost : IAsyncDisposable
     private readonly ProcessOutput _output;
     private readonly string _databaseFile;
 
+    /// <summary>The app's SQLite file; a second node started with <c>Database__SqliteFile</c> set to it shares the data.</summary>
+    public string DatabaseFile => _databaseFile;
+
     private AppHost(Process process, ProcessOutput output, string baseUrl, string databaseFile)
     {
         _process = process;
