@@ -1,3 +1,4 @@
+using Workspace.Web.Collaboration;
 using Workspace.Web.Components;
 using Workspace.Web.Extensions;
 using Workspace.Web.Features.Account;
@@ -40,6 +41,7 @@ app.MapAccountEndpoints();
 app.MapWorkspaceApi();
 app.MapCalendarEndpoints();
 app.MapHub<Workspace.Web.Hubs.MeetingHub>("/hubs/meeting");
+app.MapDevelopmentDiagnostics(app.Environment);
 app.MapAttachmentEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

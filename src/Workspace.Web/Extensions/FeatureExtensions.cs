@@ -98,6 +98,7 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<Hubs.HubMeetingSubscriptions>();
         builder.Services.AddScoped<CircuitPresence>();
         builder.Services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitPresence>());
+        builder.Services.AddScoped<CircuitHandler, CircuitCounter>();
         return builder;
     }
 

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+
+namespace Workspace.Web.Collaboration;
+
+/// <summary>Counts the open Blazor circuits of this node, for the memory benchmark.</summary>
+public sealed class CircuitCounter : CircuitHandler
+{
+    private static int _open;
+
+    public static int Open => Volatile.Read(ref _open);
+
+    public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _open);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        Interlocked.Decrement(ref _open);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Development only: memory figures after a full, compacting garbage collection (bench/ measures circuits with it).</summary>
+public static class DiagnosticsEndpoints
+{
+    public static IEndpointRouteBuilder MapDevelopmentDiagnostics(this IEndpointRouteBuilder app, IWebHostEnvironment environment)
+    {
+        if (!environment.IsDevelopment())
+        {
+            return app;
+        }
+        app.MapGet("/dev/memory", (bool? collect) =>
+        {
+            if (collect != false)
+            {
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+                GC.WaitForPendingFinalizers();
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            }
+            using var process = Process.GetCurrentProcess();
+            return Results.Json(new
+            {
+                gcHeapBytes = GC.GetTotalMemory(forceFullCollection: false),
+                workingSetBytes = process.WorkingSet64,
+                cpuMilliseconds = (long)process.TotalProcessorTime.TotalMilliseconds,
+                circuits = CircuitCounter.Open,
+            });
+        }).AllowAnonymous();
+        return app;
+    }
+}
