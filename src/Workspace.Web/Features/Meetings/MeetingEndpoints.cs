@@ -22,6 +22,9 @@ public static class MeetingEndpoints
             })
             .DisableAntiforgery();
 
+        api.MapGet("/councils", (ClaimsPrincipal principal, Councils.CouncilService councils, CancellationToken ct) =>
+            councils.MyCouncilsAsync(WorkspaceUser.From(principal), ct));
+
         api.MapGet("/councils/{councilId:guid}", (Guid councilId, ClaimsPrincipal principal, Councils.CouncilService councils, CancellationToken ct) =>
             councils.GetCouncilAsync(WorkspaceUser.From(principal), councilId, ct));
 

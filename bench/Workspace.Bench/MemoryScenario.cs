@@ -1,0 +1,53 @@
+using Microsoft.Playwright;
+
+namespace Workspace.Bench;
+
+public sealed record MemoryResult(int Pages, int Circuits, double HeapPerCircuitKb, double WorkingSetPerCircuitKb);
+
+/// <summary>
+/// Opens N meeting pages in headless Chromium (one signed-in context, tabs sharing a few renderer processes),
+/// forces a full garbage collection on the server and divides the growth by the number of circuits.
+/// </summary>
+public static class MemoryScenario
+{
+    public static async Task<MemoryResult> RunAsync(AppUnderTest app, int pages)
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--renderer-process-limit=6", "--disable-renderer-backgrounding", "--disable-background-timer-throttling"],
+        });
+        var context = await browser.NewContextAsync(new() { BaseURL = app.BaseUrl });
+        var signIn = await context.NewPageAsync();
+        await signIn.GotoAsync("/account/dev-signin");
+        await signIn.Locator("button[data-person='Mia Kragh']").ClickAsync();
+        await signIn.Locator("#main a[href^='/meetings/']").First.ClickAsync();
+        await signIn.Locator("[data-testid=agenda-item]").First.WaitForAsync(new() { Timeout = 30_000 });
+        var meetingUrl = signIn.Url;
+        await signIn.CloseAsync();
+        await Task.Delay(1000);
+        var baseline = await app.MemoryAsync(collect: true);
+
+        var open = new List<IPage>();
+        for (var i = 0; i < pages; i++)
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(meetingUrl);
+            await page.Locator("[data-testid=agenda-item]").First.WaitForAsync(new() { Timeout = 60_000 });
+            open.Add(page);
+        }
+        await Task.Delay(2000);
+        var loaded = await app.MemoryAsync(collect: true);
+        var circuits = loaded.Circuits - baseline.Circuits;
+        foreach (var page in open)
+        {
+            await page.CloseAsync();
+        }
+        return new MemoryResult(pages, circuits,
+            (loaded.GcHeapBytes - baseline.GcHeapBytes) / 1024d / Math.Max(1, circuits),
+            (loaded.WorkingSetBytes - baseline.WorkingSetBytes) / 1024d / Math.Max(1, circuits));
+    }
+}

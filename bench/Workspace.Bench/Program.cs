@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text;
+using Workspace.Bench;
+
+// Usage: bench/run.sh [--participants 25,100,200] [--pages 100,300] [--seconds 20] [--out bench/results.md]
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+var options = Options.Parse(args);
+var repoRoot = FindRepoRoot();
+var lines = new List<string>();
+
+void Report(string line)
+{
+    Console.WriteLine(line);
+    lines.Add(line);
+}
+
+await using (var app = await AppUnderTest.StartAsync(repoRoot))
+{
+    var cookies = await app.SignInAsync("Iben Sørensen");
+    foreach (var participants in options.Participants)
+    {
+        var r = await CoEditScenario.RunAsync(app, cookies, participants, TimeSpan.FromSeconds(options.Seconds));
+        Report($"participants={r.Participants} p50_ms={r.P50:F1} p95_ms={r.P95:F1} p99_ms={r.P99:F1} lost={r.Lost} diverged={r.Diverged} " +
+               $"ops={r.Operations} server_cpu_pct={r.CpuPercent:F0} gc_heap_mb={r.GcHeapMb:F1}");
+    }
+    foreach (var pages in options.Pages)
+    {
+        var r = await MemoryScenario.RunAsync(app, pages);
+        Report($"pages={r.Pages} circuits={r.Circuits} gc_heap_per_circuit_kb={r.HeapPerCircuitKb:F0} working_set_per_circuit_kb={r.WorkingSetPerCircuitKb:F0}");
+    }
+}
+
+var output = Path.Combine(repoRoot, options.Output);
+var text = new StringBuilder()
+    .AppendLine("# Benchmark results")
+    .AppendLine()
+    .AppendLine($"Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; " +
+                $"load generator on the same machine; typing {options.Seconds} s per co-editing scenario. Command: `./bench/run.sh`.")
+    .AppendLine()
+    .AppendLine("```")
+    .AppendJoin(Environment.NewLine, lines).AppendLine()
+    .AppendLine("```")
+    .ToString();
+File.WriteAllText(output, text);
+Console.WriteLine($"written to {output}");
+
+static string FindRepoRoot()
+{
+    var directory = new DirectoryInfo(AppContext.BaseDirectory);
+    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Workspace.sln")))
+    {
+        directory = directory.Parent;
+    }
+    return directory?.FullName ?? throw new InvalidOperationException("Workspace.sln not found above the benchmark.");
+}
+
+internal sealed record Options(int[] Participants, int[] Pages, int Seconds, string Output)
+{
+    public static Options Parse(string[] args)
+    {
+        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        int[] Numbers(string name, int[] fallback) => Value(name) is { } list
+            ? list.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray()
+            : fallback;
+        return new Options(Numbers("--participants", [25, 100, 200]), Numbers("--pages", [100, 300]),
+            int.Parse(Value("--seconds") ?? "20"), Value("--out") ?? Path.Combine("bench", "results.md"));
+    }
+}
