@@ -1,5 +1,6 @@
 using MudBlazor.Services;
 using Workspace.Web.Collaboration;
+using Workspace.Web.Collaboration.CoEditing;
 using Workspace.Web.Components.Shared;
 using Workspace.Web.Features.Account;
 using Workspace.Web.Features.Attendance;
@@ -23,6 +24,7 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<CopenhagenTime>();
         builder.Services.AddTransient<FormErrors>();
         builder.Services.AddTransient<Seeding.DemoData>();
+        builder.Services.AddCoEditing(builder.Configuration);
         return builder;
     }
 
