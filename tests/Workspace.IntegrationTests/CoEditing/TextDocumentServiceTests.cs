@@ -77,6 +77,23 @@ public sealed class TextDocumentServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_repeat_that_no_longer_fits_the_text_is_answered_not_refused()
+    {
+        // Arrange
+        var node = _database.Node();
+        await node.GetAsync(DocumentId, "Slettes", Ct);
+        var first = await node.SubmitAsync(DocumentId, 1, TextOperation.Delete(0, 7), _database.Iben, "client-iben", 1, Ct);
+
+        // Act: sent again on the revision it made itself, where there is nothing left to delete.
+        var again = await node.SubmitAsync(DocumentId, 2, TextOperation.Delete(0, 7), _database.Iben, "client-iben", 1, Ct);
+
+        // Assert
+        Assert.True(again.Repeated);
+        Assert.Equal(first.Committed.Revision, again.Committed.Revision);
+        Assert.Equal(new TextSnapshot(DocumentId, "", 2), await node.GetAsync(DocumentId, Ct));
+    }
+
+    [Fact]
     public async Task Concurrent_submissions_from_many_tasks_all_land_and_agree_with_the_log()
     {
         // Arrange

@@ -271,12 +271,25 @@ public sealed class TextDocumentService : IDisposable
             // The stored one was sequenced first: ours is the later one and takes the left side (see ot.js).
             transformed = TextOperation.Transform(transformed, stored.Operation, TransformSide.Left);
         }
-        transformed.EnsureFits(state.Text);
-        var newText = transformed.Apply(state.Text);
-        if (newText.Length > _options.MaxTextLength && newText.Length > state.Text.Length)
+        string newText;
+        try
         {
-            throw new InvalidTextOperationException(CoEditingError.TextTooLong,
-                $"The text may have at most {_options.MaxTextLength} characters; it would have {newText.Length}.");
+            transformed.EnsureFits(state.Text);
+            newText = transformed.Apply(state.Text);
+            if (newText.Length > _options.MaxTextLength && newText.Length > state.Text.Length)
+            {
+                throw new InvalidTextOperationException(CoEditingError.TextTooLong,
+                    $"The text may have at most {_options.MaxTextLength} characters; it would have {newText.Length}.");
+            }
+        }
+        catch (InvalidTextOperationException)
+        {
+            // A repeat of something stored before the base revision need not fit any more; it is answered, not refused.
+            if (await FindRepeatAsync(db, documentId, clientId, clientSeq, ct) is { } repeat)
+            {
+                return new TextSubmitResult(ToRevision(documentId, repeat), Repeated: true);
+            }
+            throw;
         }
 
         var revision = state.Revision + 1;
@@ -324,10 +337,7 @@ public sealed class TextDocumentService : IDisposable
         string documentId, long attemptedFrom, string clientId, long clientSeq, DbUpdateException failure, CancellationToken ct)
     {
         await using var db = await _dbFactory.CreateDbContextAsync(ct);
-        var stored = await db.TextOperations.AsNoTracking()
-            .Where(o => o.DocumentId == documentId && o.ClientId == clientId && o.ClientSeq == clientSeq)
-            .FirstOrDefaultAsync(ct);
-        if (stored is not null)
+        if (await FindRepeatAsync(db, documentId, clientId, clientSeq, ct) is { } stored)
         {
             return new TextSubmitResult(ToRevision(documentId, stored), Repeated: true);
         }
@@ -456,6 +466,11 @@ public sealed class TextDocumentService : IDisposable
             .Where(o => o.DocumentId == documentId && o.Revision > after && o.Revision <= upTo)
             .OrderBy(o => o.Revision)
             .ToListAsync(ct);
+
+    private static Task<TextOperationRecord?> FindRepeatAsync(WorkspaceDbContext db, string documentId, string clientId, long clientSeq, CancellationToken ct) =>
+        db.TextOperations.AsNoTracking()
+            .Where(o => o.DocumentId == documentId && o.ClientId == clientId && o.ClientSeq == clientSeq)
+            .FirstOrDefaultAsync(ct);
 
     private static Task<long?> CurrentRevisionAsync(WorkspaceDbContext db, string documentId, CancellationToken ct) =>
         db.TextDocuments.Where(d => d.Id == documentId).Select(d => (long?)d.Revision).SingleOrDefaultAsync(ct);
