@@ -38,6 +38,11 @@ export async function simulate(seed, steps) {
   const initial = fresh(5 + pick(10));
   const server = { text: initial, log: [], seen: new Map() };
   const echoToAuthor = random() < 0.5;
+  // Half the runs send what TextDocumentService returns as SignalR would serialise it: TextRevision and TextSubmitResult.
+  const serverShape = random() < 0.5;
+  const message = (e) => (serverShape
+    ? { documentId: 'item:x:minutes', revision: e.revision, operation: e.op, clientId: e.clientId, clientSeq: e.clientSeq }
+    : { ...e });
   const inserted = new Set(initial);
   const deleted = new Set();
   const problems = [];
@@ -80,7 +85,7 @@ export async function simulate(seed, steps) {
         return () => { peer.listener = null; };
       },
       async fetchSince(revision) {
-        return server.log.slice(revision).map((e) => ({ ...e }));
+        return server.log.slice(revision).map(message);
       },
     };
     peer.client = new CoEditClient({
@@ -149,7 +154,7 @@ export async function simulate(seed, steps) {
     }
     for (const other of clients) {
       if ((other !== peer || echoToAuthor) && other.connected) {
-        other.down.push({ ack: false, message: { ...entry } });
+        other.down.push({ ack: false, message: message(entry) });
       }
     }
   }
@@ -157,7 +162,7 @@ export async function simulate(seed, steps) {
   function deliverDown(peer) {
     const [item] = peer.down.splice(pick(peer.down.length), 1);
     if (item.ack) {
-      item.request.resolve({ revision: item.revision });
+      item.request.resolve(serverShape ? { committed: { revision: item.revision }, repeated: false } : { revision: item.revision });
     } else {
       peer.listener?.(item.message);
     }

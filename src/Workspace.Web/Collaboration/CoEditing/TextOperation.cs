@@ -614,7 +614,7 @@ public sealed class TextOperation : IEquatable<TextOperation>
             {
                 count--;
             }
-            return count == 0 ? Empty : new TextOperation(_components.GetRange(0, count).ToArray());
+            return count == 0 ? Empty : new TextOperation(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_components)[..count].ToArray());
         }
     }
 }

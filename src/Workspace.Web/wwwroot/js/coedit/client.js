@@ -7,6 +7,8 @@
 //   send(op, baseRevision, clientSeq, clientId) -> Promise<{ revision }>   submit; resolves with the op's revision
 //   onRemote(callback) -> unsubscribe function                              callback({ revision, op, clientId, clientSeq })
 //   fetchSince(revision) -> Promise<Array<{ revision, op, clientId, clientSeq }>>   (optional) ops after a revision
+// The server's records fit as they are: TextRevision ({ revision, operation, clientId, clientSeq, ... }) for a message,
+// TextSubmitResult ({ committed: { revision, ... } }) for an ack.
 // Messages about one's own operations (same clientId and clientSeq) count as its ack.
 
 import { apply, compose, transform } from './ot.js';
@@ -100,6 +102,10 @@ export class CoEditClient {
     if (this.#destroyed || !message || !Number.isInteger(message.revision) || message.revision <= this.#revision) {
       return;
     }
+    if (message.op === undefined && message.operation !== undefined) {
+      // The server's TextRevision as SignalR serialises it ({ revision, operation, clientId, clientSeq, ... }).
+      message = { ...message, op: message.operation };
+    }
     const waiting = this.#queue.get(message.revision);
     if (!waiting || (waiting.op == null && message.op != null)) {
       this.#queue.set(message.revision, message);
@@ -189,7 +195,8 @@ export class CoEditClient {
       sent = Promise.reject(error);
     }
     sent.then(
-      (ack) => this.receive({ revision: ack?.revision, op: null, clientId: this.#clientId, clientSeq: seq }),
+      // { revision } or the server's TextSubmitResult ({ committed: { revision, ... }, repeated }).
+      (ack) => this.receive({ revision: ack?.revision ?? ack?.committed?.revision, op: null, clientId: this.#clientId, clientSeq: seq }),
       (error) => {
         if (this.#inflight && this.#inflight.seq === seq) {
           this.#offline = true;
