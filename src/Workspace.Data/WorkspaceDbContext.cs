@@ -28,6 +28,8 @@ public class WorkspaceDbContext(DbContextOptions<WorkspaceDbContext> options) : 
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<Attendance> Attendances => Set<Attendance>();
     public DbSet<SubstituteCall> SubstituteCalls => Set<SubstituteCall>();
+    public DbSet<TextDocument> TextDocuments => Set<TextDocument>();
+    public DbSet<TextOperationRecord> TextOperations => Set<TextOperationRecord>();
 
     /// <summary>The person whose changes are being saved; written to the audit trail.</summary>
     public Guid? ActorId { get; set; }
@@ -73,7 +75,7 @@ public class WorkspaceDbContext(DbContextOptions<WorkspaceDbContext> options) : 
     {
         var now = Clock.GetUtcNow();
         var entries = ChangeTracker.Entries()
-            .Where(e => e.Entity is not AuditEntry && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => e.Entity is not (AuditEntry or IKeepsOwnHistory) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(e => new AuditEntry
             {
                 At = now,

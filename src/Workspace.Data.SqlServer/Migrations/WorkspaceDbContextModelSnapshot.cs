@@ -538,6 +538,81 @@ namespace Workspace.Data.SqlServer.Migrations
                     b.ToTable("SubstituteCalls");
                 });
 
+            modelBuilder.Entity("Workspace.Data.Entities.TextDocument", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TextDocuments");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.TextOperationRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("ClientSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DocumentId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("OperationJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TextAfter")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("DocumentId", "Revision")
+                        .IsUnique();
+
+                    b.HasIndex("DocumentId", "ClientId", "ClientSeq")
+                        .IsUnique();
+
+                    b.ToTable("TextOperations", (string)null);
+                });
+
             modelBuilder.Entity("Workspace.Data.Entities.AgendaItem", b =>
                 {
                     b.HasOne("Workspace.Data.Entities.Meeting", "Meeting")
@@ -690,6 +765,24 @@ namespace Workspace.Data.SqlServer.Migrations
                     b.Navigation("Substitute");
                 });
 
+            modelBuilder.Entity("Workspace.Data.Entities.TextOperationRecord", b =>
+                {
+                    b.HasOne("Workspace.Data.Entities.Person", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Workspace.Data.Entities.TextDocument", "Document")
+                        .WithMany("Operations")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Document");
+                });
+
             modelBuilder.Entity("Workspace.Data.Entities.AgendaItem", b =>
                 {
                     b.Navigation("Attachments");
@@ -722,6 +815,11 @@ namespace Workspace.Data.SqlServer.Migrations
             modelBuilder.Entity("Workspace.Data.Entities.Person", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.TextDocument", b =>
+                {
+                    b.Navigation("Operations");
                 });
 #pragma warning restore 612, 618
         }

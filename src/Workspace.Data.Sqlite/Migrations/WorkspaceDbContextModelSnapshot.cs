@@ -529,6 +529,79 @@ namespace Workspace.Data.Sqlite.Migrations
                     b.ToTable("SubstituteCalls");
                 });
 
+            modelBuilder.Entity("Workspace.Data.Entities.TextDocument", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TextDocuments");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.TextOperationRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClientSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DocumentId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OperationJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TextAfter")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("DocumentId", "Revision")
+                        .IsUnique();
+
+                    b.HasIndex("DocumentId", "ClientId", "ClientSeq")
+                        .IsUnique();
+
+                    b.ToTable("TextOperations", (string)null);
+                });
+
             modelBuilder.Entity("Workspace.Data.Entities.AgendaItem", b =>
                 {
                     b.HasOne("Workspace.Data.Entities.Meeting", "Meeting")
@@ -681,6 +754,24 @@ namespace Workspace.Data.Sqlite.Migrations
                     b.Navigation("Substitute");
                 });
 
+            modelBuilder.Entity("Workspace.Data.Entities.TextOperationRecord", b =>
+                {
+                    b.HasOne("Workspace.Data.Entities.Person", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Workspace.Data.Entities.TextDocument", "Document")
+                        .WithMany("Operations")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Document");
+                });
+
             modelBuilder.Entity("Workspace.Data.Entities.AgendaItem", b =>
                 {
                     b.Navigation("Attachments");
@@ -713,6 +804,11 @@ namespace Workspace.Data.Sqlite.Migrations
             modelBuilder.Entity("Workspace.Data.Entities.Person", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.TextDocument", b =>
+                {
+                    b.Navigation("Operations");
                 });
 #pragma warning restore 612, 618
         }

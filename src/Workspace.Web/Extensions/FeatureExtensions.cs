@@ -5,6 +5,7 @@ using MudBlazor.Services;
 using StackExchange.Redis;
 using Workspace.Web.Collaboration;
 using Workspace.Web.Collaboration.Presence;
+using Workspace.Web.Collaboration.CoEditing;
 using Workspace.Web.Components.Shared;
 using Workspace.Web.Features.Account;
 using Workspace.Web.Features.Attachments;
@@ -38,6 +39,7 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<CopenhagenTime>();
         builder.Services.AddTransient<FormErrors>();
         builder.Services.AddTransient<Seeding.DemoData>();
+        builder.Services.AddCoEditing(builder.Configuration);
         return builder;
     }
 

@@ -1,0 +1,513 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Workspace.Data;
+using Workspace.Data.Entities;
+using Workspace.Web.Features.Access;
+
+namespace Workspace.Web.Collaboration.CoEditing;
+
+/// <summary>
+/// The sequencer of co-edited texts. Every operation is transformed against the operations stored after the revision
+/// its author saw, applied, and stored as the next revision together with the new text, in one transaction. The
+/// database decides the order: (document, revision) is unique and the document's revision is a concurrency token, so
+/// when another node took the revision first the submission reloads what it missed, transforms again and retries.
+/// The per-document lock and the text cache only spare work within one node.
+/// Rights are the caller's business (the hub or circuit checks the meeting); nothing here is reachable from a browser.
+/// </summary>
+public sealed class TextDocumentService : IDisposable
+{
+    // Client ids the service gives its own operations; clients may not use them (see EnsureClientId).
+    private const string InitialClientId = "initial";
+    private const string RestoreClientPrefix = "restore-";
+
+    private readonly IDbContextFactory<WorkspaceDbContext> _dbFactory;
+    private readonly CoEditingOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<TextDocumentService> _logger;
+    private readonly SemaphoreSlim[] _locks;
+    private readonly MemoryCache _cache;
+
+    public TextDocumentService(
+        IDbContextFactory<WorkspaceDbContext> dbFactory,
+        CoEditingOptions options,
+        TimeProvider clock,
+        ILogger<TextDocumentService> logger)
+    {
+        _dbFactory = dbFactory;
+        _options = options;
+        _clock = clock;
+        _logger = logger;
+        _locks = new SemaphoreSlim[64];
+        for (var i = 0; i < _locks.Length; i++)
+        {
+            _locks[i] = new SemaphoreSlim(1, 1);
+        }
+        _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.CacheSizeLimit });
+    }
+
+    /// <summary>The text and its revision; a document that does not exist yet is created empty.</summary>
+    public Task<TextSnapshot> GetAsync(string documentId, CancellationToken ct = default) =>
+        GetAsync(documentId, static _ => Task.FromResult<string?>(null), ct);
+
+    /// <summary>The text and its revision; a document that does not exist yet starts with <paramref name="initialText"/>.</summary>
+    public Task<TextSnapshot> GetAsync(string documentId, string initialText, CancellationToken ct = default) =>
+        GetAsync(documentId, _ => Task.FromResult<string?>(initialText), ct);
+
+    /// <summary>
+    /// The text and its revision. A document that does not exist yet is created with the text
+    /// <paramref name="initialText"/> gives (asked only then), stored as revision 1 without an author.
+    /// </summary>
+    public async Task<TextSnapshot> GetAsync(string documentId, Func<CancellationToken, Task<string?>> initialText, CancellationToken ct = default)
+    {
+        TextDocumentIds.EnsureValid(documentId, TextDocument.MaxIdLength, "document id");
+        ArgumentNullException.ThrowIfNull(initialText);
+        var gate = LockFor(documentId);
+        await gate.WaitAsync(ct);
+        try
+        {
+            await using (var db = await _dbFactory.CreateDbContextAsync(ct))
+            {
+                var current = await CatchUpAsync(db, documentId, null, ct);
+                if (current is not null)
+                {
+                    return new TextSnapshot(documentId, current.Text, current.Revision);
+                }
+            }
+            var created = await CreateAsync(documentId, await initialText(ct) ?? "", ct);
+            return new TextSnapshot(documentId, created.Text, created.Revision);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Sequences an operation made on revision <paramref name="baseRevision"/>: transforms it against everything
+    /// stored since, stores it as the next revision and returns it as stored (to be sent to every client of the text).
+    /// A repeat of a stored submission (same <paramref name="clientId"/> and <paramref name="clientSeq"/>, e.g. after
+    /// a reconnect) returns the stored one and changes nothing.
+    /// Throws <see cref="InvalidTextOperationException"/> for an operation that does not fit or is too large, and
+    /// <see cref="NotFoundException"/> for a document never opened with <see cref="GetAsync(string, CancellationToken)"/>.
+    /// </summary>
+    public async Task<TextSubmitResult> SubmitAsync(
+        string documentId,
+        long baseRevision,
+        TextOperation operation,
+        Guid authorPersonId,
+        string clientId,
+        long clientSeq,
+        CancellationToken ct = default)
+    {
+        TextDocumentIds.EnsureValid(clientId, TextOperationRecord.MaxClientIdLength, "client id");
+        if (clientId == InitialClientId || clientId.StartsWith(RestoreClientPrefix, StringComparison.Ordinal))
+        {
+            throw new InvalidTextOperationException(CoEditingError.InvalidId, $"The client id '{clientId}' is reserved.");
+        }
+        return await SequenceAsync(documentId, baseRevision, operation, authorPersonId, clientId, clientSeq, ct);
+    }
+
+    private async Task<TextSubmitResult> SequenceAsync(
+        string documentId,
+        long baseRevision,
+        TextOperation operation,
+        Guid authorPersonId,
+        string clientId,
+        long clientSeq,
+        CancellationToken ct)
+    {
+        TextDocumentIds.EnsureValid(documentId, TextDocument.MaxIdLength, "document id");
+        ArgumentNullException.ThrowIfNull(operation);
+        if (baseRevision < 0)
+        {
+            throw new InvalidTextOperationException(CoEditingError.UnknownRevision, $"Revision {baseRevision} does not exist.");
+        }
+        if (operation.InsertedLength > _options.MaxOperationLength)
+        {
+            throw new InvalidTextOperationException(CoEditingError.OperationTooLarge,
+                $"An operation may insert at most {_options.MaxOperationLength} characters; this one inserts {operation.InsertedLength}.");
+        }
+
+        var gate = LockFor(documentId);
+        await gate.WaitAsync(ct);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var outcome = await TryAppendAsync(documentId, baseRevision, operation, authorPersonId, clientId, clientSeq, ct);
+                if (outcome is not null)
+                {
+                    return outcome;
+                }
+                if (attempt >= _options.MaxAttempts)
+                {
+                    throw new ConcurrencyConflictException($"Could not store an operation on {documentId}: other nodes kept taking the next revision.");
+                }
+                _logger.LogDebug("Revision of {DocumentId} taken by another node; transforming again (attempt {Attempt})", documentId, attempt);
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>The operations after <paramref name="revision"/>, oldest first (for a client that missed some).</summary>
+    public async Task<IReadOnlyList<TextRevision>> OperationsSinceAsync(string documentId, long revision, CancellationToken ct = default)
+    {
+        TextDocumentIds.EnsureValid(documentId, TextDocument.MaxIdLength, "document id");
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        var current = await CurrentRevisionAsync(db, documentId, ct)
+            ?? throw new NotFoundException($"No co-edited text {documentId}.");
+        if (revision < 0 || revision > current)
+        {
+            throw new InvalidTextOperationException(CoEditingError.UnknownRevision, $"Revision {revision} of {documentId} does not exist (the latest is {current}).");
+        }
+        var records = await LoadOperationsAsync(db, documentId, revision, long.MaxValue, ct);
+        var result = new List<TextRevision>(records.Count);
+        foreach (var record in records)
+        {
+            result.Add(ToRevision(documentId, record));
+        }
+        return result;
+    }
+
+    /// <summary>The text's history, newest first: <paramref name="take"/> entries before <paramref name="beforeRevision"/> (all when null).</summary>
+    public async Task<IReadOnlyList<TextHistoryEntry>> HistoryAsync(string documentId, long? beforeRevision = null, int take = 100, CancellationToken ct = default)
+    {
+        TextDocumentIds.EnsureValid(documentId, TextDocument.MaxIdLength, "document id");
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        var query = db.TextOperations.AsNoTracking().Where(o => o.DocumentId == documentId);
+        if (beforeRevision is { } before)
+        {
+            query = query.Where(o => o.Revision < before);
+        }
+        var rows = await query
+            .OrderByDescending(o => o.Revision)
+            .Take(take)
+            .Select(o => new { o.Revision, o.AuthorId, AuthorName = o.Author != null ? o.Author.Name : null, o.CreatedAt, o.ClientId, o.OperationJson })
+            .ToListAsync(ct);
+        var entries = new List<TextHistoryEntry>(rows.Count);
+        foreach (var row in rows)
+        {
+            var operation = TextOperation.Parse(row.OperationJson);
+            var (kind, restored) = KindOf(row.ClientId);
+            entries.Add(new TextHistoryEntry(row.Revision, kind, row.AuthorId, row.AuthorName, row.CreatedAt,
+                operation.InsertedLength, operation.DeletedLength, restored, operation));
+        }
+        return entries;
+    }
+
+    /// <summary>The text as it was at <paramref name="revision"/> (0 is the empty text before anything was written).</summary>
+    public async Task<string> TextAtAsync(string documentId, long revision, CancellationToken ct = default)
+    {
+        TextDocumentIds.EnsureValid(documentId, TextDocument.MaxIdLength, "document id");
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        var current = await CurrentRevisionAsync(db, documentId, ct)
+            ?? throw new NotFoundException($"No co-edited text {documentId}.");
+        if (revision < 0 || revision > current)
+        {
+            throw new InvalidTextOperationException(CoEditingError.UnknownRevision, $"Revision {revision} of {documentId} does not exist (the latest is {current}).");
+        }
+        var checkpoint = await db.TextOperations.AsNoTracking()
+            .Where(o => o.DocumentId == documentId && o.Revision <= revision && o.TextAfter != null)
+            .OrderByDescending(o => o.Revision)
+            .Select(o => new { o.Revision, o.TextAfter })
+            .FirstOrDefaultAsync(ct);
+        var text = checkpoint?.TextAfter ?? "";
+        var records = await LoadOperationsAsync(db, documentId, checkpoint?.Revision ?? 0, revision, ct);
+        foreach (var record in records)
+        {
+            text = TextOperation.Parse(record.OperationJson).Apply(text);
+        }
+        return text;
+    }
+
+    /// <summary>
+    /// Makes the text what it was at <paramref name="revision"/> by an ordinary edit from the current text (so it is
+    /// in the history, and edits made meanwhile are merged like any other).
+    /// </summary>
+    public async Task<TextSubmitResult> RestoreAsync(string documentId, long revision, Guid authorPersonId, CancellationToken ct = default)
+    {
+        var old = await TextAtAsync(documentId, revision, ct);
+        var current = await GetAsync(documentId, ct);
+        var operation = TextOperation.FromDiff(current.Text, old);
+        var clientId = string.Create(CultureInfo.InvariantCulture, $"{RestoreClientPrefix}{revision}-{Guid.NewGuid():N}");
+        return await SequenceAsync(documentId, current.Revision, operation, authorPersonId, clientId, 0, ct);
+    }
+
+    public void Dispose()
+    {
+        _cache.Dispose();
+        foreach (var gate in _locks)
+        {
+            gate.Dispose();
+        }
+    }
+
+    /// <summary>One try to store the operation; null when another node stored a revision first.</summary>
+    private async Task<TextSubmitResult?> TryAppendAsync(
+        string documentId, long baseRevision, TextOperation operation, Guid authorId, string clientId, long clientSeq, CancellationToken ct)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        var concurrent = new List<StoredOperation>();
+        var state = await CatchUpAsync(db, documentId, (baseRevision, concurrent), ct)
+            ?? throw new NotFoundException($"No co-edited text {documentId}.");
+        if (baseRevision > state.Revision)
+        {
+            throw new InvalidTextOperationException(CoEditingError.UnknownRevision,
+                $"Revision {baseRevision} of {documentId} does not exist (the latest is {state.Revision}).");
+        }
+
+        var transformed = operation;
+        foreach (var stored in concurrent)
+        {
+            if (stored.Record.ClientId == clientId && stored.Record.ClientSeq == clientSeq)
+            {
+                return new TextSubmitResult(ToRevision(documentId, stored.Record, stored.Operation), Repeated: true);
+            }
+            // The stored one was sequenced first: ours is the later one and takes the left side (see ot.js).
+            transformed = TextOperation.Transform(transformed, stored.Operation, TransformSide.Left);
+        }
+        string newText;
+        try
+        {
+            transformed.EnsureFits(state.Text);
+            newText = transformed.Apply(state.Text);
+            if (newText.Length > _options.MaxTextLength && newText.Length > state.Text.Length)
+            {
+                throw new InvalidTextOperationException(CoEditingError.TextTooLong,
+                    $"The text may have at most {_options.MaxTextLength} characters; it would have {newText.Length}.");
+            }
+        }
+        catch (InvalidTextOperationException)
+        {
+            // A repeat of something stored before the base revision need not fit any more; it is answered, not refused.
+            if (await FindRepeatAsync(db, documentId, clientId, clientSeq, ct) is { } repeat)
+            {
+                return new TextSubmitResult(ToRevision(documentId, repeat), Repeated: true);
+            }
+            throw;
+        }
+
+        var revision = state.Revision + 1;
+        var now = _clock.GetUtcNow();
+        var record = new TextOperationRecord
+        {
+            DocumentId = documentId,
+            Revision = revision,
+            OperationJson = transformed.ToJson(),
+            AuthorId = authorId,
+            ClientId = clientId,
+            ClientSeq = clientSeq,
+            CreatedAt = now,
+            TextAfter = revision % _options.CheckpointInterval == 0 ? newText : null,
+        };
+        // Update the snapshot without reading it: the original revision is the concurrency token, so the UPDATE
+        // only succeeds while nobody else moved the document on.
+        var document = new TextDocument { Id = documentId, Text = "", Revision = state.Revision };
+        db.TextDocuments.Attach(document);
+        document.Text = newText;
+        document.Revision = revision;
+        document.UpdatedAt = now;
+        var entry = db.Entry(document);
+        entry.Property(d => d.Text).IsModified = true;
+        entry.Property(d => d.UpdatedAt).IsModified = true;
+        db.TextOperations.Add(record);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex)
+        {
+            _cache.Remove(documentId);
+            return await AfterFailedAppendAsync(documentId, state.Revision, clientId, clientSeq, ex, ct);
+        }
+        Remember(documentId, new CachedText(newText, revision));
+        return new TextSubmitResult(ToRevision(documentId, record, transformed), Repeated: false);
+    }
+
+    /// <summary>
+    /// The append failed. Either the same submission is stored already (return it), or another node stored the
+    /// revision (null: try again), or something else is wrong (throw).
+    /// </summary>
+    private async Task<TextSubmitResult?> AfterFailedAppendAsync(
+        string documentId, long attemptedFrom, string clientId, long clientSeq, DbUpdateException failure, CancellationToken ct)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        if (await FindRepeatAsync(db, documentId, clientId, clientSeq, ct) is { } stored)
+        {
+            return new TextSubmitResult(ToRevision(documentId, stored), Repeated: true);
+        }
+        var current = await CurrentRevisionAsync(db, documentId, ct);
+        if (current is null || current == attemptedFrom)
+        {
+            throw new InvalidOperationException($"Could not store an operation on {documentId}.", failure);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The document brought up to date from the cache (or its row) and the operations stored since. With
+    /// <paramref name="since"/>, the operations after its revision are also collected (they may reach further back
+    /// than the cache). Null when the document does not exist.
+    /// </summary>
+    private async Task<CachedText?> CatchUpAsync(
+        WorkspaceDbContext db, string documentId, (long Revision, List<StoredOperation> Into)? since, CancellationToken ct)
+    {
+        if (!_cache.TryGetValue(documentId, out CachedText? state) || state is null)
+        {
+            var row = await db.TextDocuments.AsNoTracking()
+                .Where(d => d.Id == documentId)
+                .Select(d => new { d.Text, d.Revision })
+                .SingleOrDefaultAsync(ct);
+            if (row is null)
+            {
+                return null;
+            }
+            state = new CachedText(row.Text, row.Revision);
+        }
+        var from = since is { } s ? Math.Min(s.Revision, state.Revision) : state.Revision;
+        var records = await LoadOperationsAsync(db, documentId, from, long.MaxValue, ct);
+        var text = state.Text;
+        var revision = state.Revision;
+        foreach (var record in records)
+        {
+            var operation = TextOperation.Parse(record.OperationJson);
+            if (record.Revision > revision)
+            {
+                if (record.Revision != revision + 1)
+                {
+                    throw new InvalidOperationException($"The operation log of {documentId} has a gap after revision {revision}.");
+                }
+                text = operation.Apply(text);
+                revision = record.Revision;
+            }
+            if (since is { } collect && record.Revision > collect.Revision)
+            {
+                collect.Into.Add(new StoredOperation(record, operation));
+            }
+        }
+        if (revision != state.Revision || !_cache.TryGetValue(documentId, out _))
+        {
+            state = new CachedText(text, revision);
+            Remember(documentId, state);
+        }
+        return state;
+    }
+
+    private async Task<CachedText> CreateAsync(string documentId, string initialText, CancellationToken ct)
+    {
+        if (initialText.Length > _options.MaxTextLength)
+        {
+            throw new InvalidTextOperationException(CoEditingError.TextTooLong,
+                $"The text may have at most {_options.MaxTextLength} characters; the initial text has {initialText.Length}.");
+        }
+        if (TextOperation.HasLoneSurrogate(initialText))
+        {
+            // Stored JSON cannot carry a lone surrogate; the text and its log must say the same.
+            initialText = WellFormed(initialText);
+        }
+        var now = _clock.GetUtcNow();
+        var revision = initialText.Length > 0 ? 1 : 0;
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        db.TextDocuments.Add(new TextDocument { Id = documentId, Text = initialText, Revision = revision, CreatedAt = now, UpdatedAt = now });
+        if (revision == 1)
+        {
+            db.TextOperations.Add(new TextOperationRecord
+            {
+                DocumentId = documentId,
+                Revision = 1,
+                OperationJson = TextOperation.Insert(0, initialText).ToJson(),
+                AuthorId = null,
+                ClientId = InitialClientId,
+                ClientSeq = 0,
+                CreatedAt = now,
+            });
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex)
+        {
+            // Another node created it at the same moment: theirs counts.
+            await using var again = await _dbFactory.CreateDbContextAsync(ct);
+            return await CatchUpAsync(again, documentId, null, ct)
+                ?? throw new InvalidOperationException($"Could not create the co-edited text {documentId}.", ex);
+        }
+        var created = new CachedText(initialText, revision);
+        Remember(documentId, created);
+        return created;
+    }
+
+    private static string WellFormed(string text) => string.Create(text.Length, text, static (target, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            var c = source[i];
+            if (char.IsHighSurrogate(c) && i + 1 < source.Length && char.IsLowSurrogate(source[i + 1]))
+            {
+                target[i] = c;
+                target[++i] = source[i];
+            }
+            else
+            {
+                target[i] = char.IsSurrogate(c) ? '\uFFFD' : c;
+            }
+        }
+    });
+
+    private static Task<List<TextOperationRecord>> LoadOperationsAsync(
+        WorkspaceDbContext db, string documentId, long after, long upTo, CancellationToken ct) =>
+        db.TextOperations.AsNoTracking()
+            .Where(o => o.DocumentId == documentId && o.Revision > after && o.Revision <= upTo)
+            .OrderBy(o => o.Revision)
+            .ToListAsync(ct);
+
+    private static Task<TextOperationRecord?> FindRepeatAsync(WorkspaceDbContext db, string documentId, string clientId, long clientSeq, CancellationToken ct) =>
+        db.TextOperations.AsNoTracking()
+            .Where(o => o.DocumentId == documentId && o.ClientId == clientId && o.ClientSeq == clientSeq)
+            .FirstOrDefaultAsync(ct);
+
+    private static Task<long?> CurrentRevisionAsync(WorkspaceDbContext db, string documentId, CancellationToken ct) =>
+        db.TextDocuments.Where(d => d.Id == documentId).Select(d => (long?)d.Revision).SingleOrDefaultAsync(ct);
+
+    private void Remember(string documentId, CachedText state) =>
+        _cache.Set(documentId, state, new MemoryCacheEntryOptions
+        {
+            Size = state.Text.Length + 1,
+            SlidingExpiration = TimeSpan.FromMinutes(20),
+        });
+
+    private SemaphoreSlim LockFor(string documentId) =>
+        _locks[(StringComparer.Ordinal.GetHashCode(documentId) & int.MaxValue) % _locks.Length];
+
+    private static TextRevision ToRevision(string documentId, TextOperationRecord record, TextOperation? operation = null) =>
+        new(documentId, record.Revision, operation ?? TextOperation.Parse(record.OperationJson), record.AuthorId,
+            record.ClientId, record.ClientSeq, record.CreatedAt);
+
+    private static (TextChangeKind Kind, long? RestoredRevision) KindOf(string clientId)
+    {
+        if (clientId == InitialClientId)
+        {
+            return (TextChangeKind.Initial, null);
+        }
+        if (clientId.StartsWith(RestoreClientPrefix, StringComparison.Ordinal))
+        {
+            var rest = clientId.AsSpan(RestoreClientPrefix.Length);
+            var dash = rest.IndexOf('-');
+            if (dash > 0 && long.TryParse(rest[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var restored))
+            {
+                return (TextChangeKind.Restore, restored);
+            }
+        }
+        return (TextChangeKind.Edit, null);
+    }
+
+    private sealed record CachedText(string Text, long Revision);
+
+    private sealed record StoredOperation(TextOperationRecord Record, TextOperation Operation);
+}
