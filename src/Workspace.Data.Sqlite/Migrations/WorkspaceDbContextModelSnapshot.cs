@@ -45,6 +45,9 @@ namespace Workspace.Data.Sqlite.Migrations
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Minutes")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 

@@ -49,6 +49,9 @@ public class AgendaItem : IConcurrencyStamped
     /// <summary>The council's decision (beslutning), written during or after the meeting.</summary>
     public string? Decision { get; set; }
 
+    /// <summary>The minutes text of the item (referat), co-edited during the meeting.</summary>
+    public string? Minutes { get; set; }
+
     public AgendaItemStatus Status { get; set; }
 
     /// <summary>A closed item (lukket punkt) holds personal data and is never published.</summary>

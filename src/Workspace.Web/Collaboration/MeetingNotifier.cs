@@ -12,6 +12,8 @@ public enum MeetingChangeKind
     RemarkDeleted,
     AttendanceChanged,
     PresenceChanged,
+    /// <summary>A co-edited text of an item was stored in the item (shown to readers).</summary>
+    TextChanged,
     /// <summary>Another node's changes may have been missed (the bus was down): reload everything.</summary>
     Resync,
 }

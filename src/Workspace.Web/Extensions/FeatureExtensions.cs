@@ -96,7 +96,11 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<IMeetingNotifier, MeetingNotifier>();
         builder.Services.AddSingleton<PresenceService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PresenceService>());
-        builder.Services.AddSignalR(options => options.AddFilter(new Hubs.HubErrorFilter()));
+        builder.Services.AddSignalR(options => options.AddFilter(new Hubs.HubErrorFilter()))
+            // A large paste is one operation; this hub takes up to 2 MB, Blazor's own circuit keeps its 32 KB limit.
+            .AddHubOptions<Hubs.MeetingHub>(options => options.MaximumReceiveMessageSize = 2 * 1024 * 1024);
+        builder.Services.AddSingleton<ItemTexts>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ItemTexts>());
         builder.Services.AddSingleton<Hubs.HubMeetingSubscriptions>();
         builder.Services.AddScoped<CircuitPresence>();
         builder.Services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitPresence>());

@@ -27,6 +27,10 @@ public sealed class HubErrorFilter : IHubFilter
         {
             throw new HubException("invalid: " + string.Join(", ", ex.Errors.Select(e => $"{e.Field}={e.MessageKey}")));
         }
+        catch (Collaboration.CoEditing.InvalidTextOperationException ex)
+        {
+            throw new HubException("invalid-operation: " + ex.Error);
+        }
         catch (ConcurrencyConflictException)
         {
             throw new HubException("conflict");

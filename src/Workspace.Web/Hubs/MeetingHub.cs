@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Workspace.Web.Collaboration.CoEditing;
 using Workspace.Web.Collaboration.Presence;
 using Workspace.Web.Features.Access;
 using Workspace.Web.Features.Meetings;
@@ -13,6 +14,9 @@ public interface IMeetingClient
 {
     /// <summary>Something changed at a meeting the client joined (agenda, status, remarks, attendance, presence ...).</summary>
     Task MeetingChanged(MeetingChangeMessage change);
+
+    /// <summary>A sequenced operation on a co-edited text the client opened (its own ones too: they are its acknowledgements).</summary>
+    Task TextChanged(TextRevision revision);
 }
 
 public sealed record MeetingChangeMessage(Guid MeetingId, string Kind, Guid? AgendaItemId, Guid? ActorId, string? ActorName);
@@ -26,7 +30,9 @@ public sealed class MeetingHub(
     MeetingService meetings,
     RemarkService remarks,
     PresenceService presence,
-    HubMeetingSubscriptions subscriptions) : Hub<IMeetingClient>
+    HubMeetingSubscriptions subscriptions,
+    ItemTexts texts,
+    TextDocumentService documents) : Hub<IMeetingClient>
 {
     private WorkspaceUser User => WorkspaceUser.From(Context.User!);
 
@@ -64,6 +70,41 @@ public sealed class MeetingHub(
 
     public Task<RemarkView> AddRemark(Guid agendaItemId, string text) =>
         remarks.AddAsync(User, agendaItemId, new RemarkInput { Text = text }, Context.ConnectionAborted);
+
+    /// <summary>
+    /// Opens a co-edited text of an item ("background", "decision", "minutes") and sends its operations from now on.
+    /// The connection joins the text's group before the text is read, so no operation falls in between.
+    /// </summary>
+    public async Task<OpenTextResult> OpenText(Guid agendaItemId, string field)
+    {
+        var text = ParseField(field);
+        var rights = await texts.RightsAsync(User, agendaItemId, text, Context.ConnectionAborted);
+        var documentId = TextDocumentIds.ForItem(agendaItemId, text);
+        await Groups.AddToGroupAsync(Context.ConnectionId, ItemTexts.Group(documentId), Context.ConnectionAborted);
+        var (opened, _) = await texts.OpenAsync(User, agendaItemId, text, Context.ConnectionAborted);
+        Context.Items[documentId] = rights;
+        return opened;
+    }
+
+    /// <summary>Submits an operation made on <paramref name="baseRevision"/>; a repeat (same client and sequence number) changes nothing.</summary>
+    public Task<TextSubmitResult> SubmitText(string documentId, long baseRevision, TextOperation operation, string clientId, long clientSeq) =>
+        Context.Items.TryGetValue(documentId, out var rights) && rights is ItemTextRights opened
+            ? texts.SubmitAsync(User, opened, baseRevision, operation, clientId, clientSeq, Context.ConnectionAborted)
+            : throw new NotFoundException();
+
+    /// <summary>The operations after a revision, for a client that missed some (after a reconnect).</summary>
+    public Task<IReadOnlyList<TextRevision>> TextSince(string documentId, long revision) =>
+        Context.Items.ContainsKey(documentId)
+            ? documents.OperationsSinceAsync(documentId, revision, Context.ConnectionAborted)
+            : throw new NotFoundException();
+
+    private static ItemText ParseField(string field) => field switch
+    {
+        "background" => ItemText.Background,
+        "decision" => ItemText.Decision,
+        "minutes" => ItemText.Minutes,
+        _ => throw new NotFoundException(),
+    };
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {

@@ -49,6 +49,7 @@ public sealed record AgendaItemView(
     IReadOnlyList<ItemLinkView> Links,
     IReadOnlyList<AttachmentView> Attachments,
     MeetingReference? PostponedFrom = null,
-    MeetingReference? PostponedTo = null);
+    MeetingReference? PostponedTo = null,
+    string? Minutes = null);
 
 public sealed record RemarkView(Guid Id, Guid AgendaItemId, Guid AuthorId, string AuthorName, string Text, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, bool IsMine, Guid ConcurrencyStamp);

@@ -56,6 +56,7 @@ public sealed class MeetingService(
             {
                 PostponedFrom = n.Item.PostponedFromItemId is { } from ? references.GetValueOrDefault(from) : null,
                 PostponedTo = n.Item.PostponedToMeetingId is { } to ? references.GetValueOrDefault(to) : null,
+                Minutes = n.Item.Minutes,
             })
             .ToList();
         var timetable = AgendaTimeline.Compute(meeting.StartsAt, meeting.EndsAt,
