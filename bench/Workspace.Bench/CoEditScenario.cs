@@ -182,7 +182,7 @@ public static class CoEditScenario
             _inflight = operation;
             _inflightSeq = _nextSeq++;
             _sent[(_clientId, _inflightSeq)] = Stopwatch.GetTimestamp();
-            _ = _connection.InvokeAsync<long>("SubmitText", _documentId, Revision, operation, _clientId, _inflightSeq);
+            _ = _connection.InvokeAsync<JsonElement>("SubmitText", _documentId, Revision, operation, _clientId, _inflightSeq);
         }
 
         private void OnTextChanged(TextChangeMessage message)
