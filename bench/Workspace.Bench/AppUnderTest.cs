@@ -74,8 +74,8 @@ public sealed partial class AppUnderTest : IAsyncDisposable
         var cookies = new CookieContainer();
         using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(BaseUrl) };
         var html = await http.GetStringAsync("/account/dev-signin");
-        var form = FormElement().Matches(html).Select(m => m.Value).First(f => f.Contains($"data-person=\"{WebUtility.HtmlEncode(person)}\"", StringComparison.Ordinal)
-            || f.Contains($"data-person=\"{person}\"", StringComparison.Ordinal));
+        var form = FormElement().Matches(html).Select(m => m.Value)
+            .First(f => WebUtility.HtmlDecode(Regex.Match(f, "data-person=\"([^\"]*)\"").Groups[1].Value) == person);
         string Input(string name) => WebUtility.HtmlDecode(Regex.Match(form, $"name=\"{Regex.Escape(name)}\"[^>]*value=\"([^\"]*)\"").Groups[1].Value);
         using var response = await http.PostAsync("/account/dev-signin/submit", new FormUrlEncodedContent(new Dictionary<string, string>
         {

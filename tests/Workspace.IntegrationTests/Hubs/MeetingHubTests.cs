@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Workspace.IntegrationTests.Infrastructure;
+using Workspace.Web.Collaboration.CoEditing;
 using Workspace.Web.Collaboration.Presence;
 using Workspace.Web.Features.Meetings;
 using Workspace.Web.Features.Remarks;
@@ -15,6 +16,9 @@ public enum HubAction
     JoinMeeting,
     AddRemark,
     JoinOtherCouncilMeeting,
+    OpenDecisionText,
+    WriteDecisionText,
+    OpenClosedItemText,
 }
 
 /// <summary>/hubs/meeting applies the same rights as the pages and the JSON API, because it calls the same services.</summary>
@@ -23,19 +27,22 @@ public sealed class MeetingHubTests(WorkspaceFactory factory) : IClassFixture<Wo
     public static IEnumerable<TheoryDataRow<string, HubAction, string>> Matrix()
     {
         const string ok = "ok", forbidden = "forbidden", notFound = "not-found";
-        (string Person, string Join, string Remark, string Other)[] rows =
+        (string Person, string Join, string Remark, string Other, string OpenText, string WriteText, string ClosedText)[] rows =
         [
-            (DevSignIn.Administration, ok, forbidden, notFound),
-            (DevSignIn.Member, ok, ok, notFound),
-            (DevSignIn.Chair, ok, ok, notFound),
-            (DevSignIn.Substitute, ok, forbidden, notFound),
-            (DevSignIn.OtherCouncilChair, notFound, notFound, ok),
+            (DevSignIn.Administration, ok, forbidden, notFound, ok, ok, ok),
+            (DevSignIn.Member, ok, ok, notFound, ok, forbidden, ok),
+            (DevSignIn.Chair, ok, ok, notFound, ok, forbidden, ok),
+            (DevSignIn.Substitute, ok, forbidden, notFound, ok, forbidden, notFound),
+            (DevSignIn.OtherCouncilChair, notFound, notFound, ok, notFound, notFound, notFound),
         ];
         foreach (var row in rows)
         {
             yield return new(row.Person, HubAction.JoinMeeting, row.Join);
             yield return new(row.Person, HubAction.AddRemark, row.Remark);
             yield return new(row.Person, HubAction.JoinOtherCouncilMeeting, row.Other);
+            yield return new(row.Person, HubAction.OpenDecisionText, row.OpenText);
+            yield return new(row.Person, HubAction.WriteDecisionText, row.WriteText);
+            yield return new(row.Person, HubAction.OpenClosedItemText, row.ClosedText);
         }
     }
 
@@ -53,6 +60,9 @@ public sealed class MeetingHubTests(WorkspaceFactory factory) : IClassFixture<Wo
             HubAction.JoinMeeting => connection.InvokeAsync<MeetingDetails>(nameof(MeetingHub.JoinMeeting), ids.NextMeeting, Ct),
             HubAction.AddRemark => connection.InvokeAsync<RemarkView>(nameof(MeetingHub.AddRemark), ids.OpenItem, "Skrevet gennem hubben.", Ct),
             HubAction.JoinOtherCouncilMeeting => connection.InvokeAsync<MeetingDetails>(nameof(MeetingHub.JoinMeeting), ids.OtherCouncilMeeting, Ct),
+            HubAction.OpenDecisionText => connection.InvokeAsync<OpenTextResult>(nameof(MeetingHub.OpenText), ids.OpenItem, "decision", Ct),
+            HubAction.WriteDecisionText => WriteAsync(connection, ids.OpenItem),
+            HubAction.OpenClosedItemText => connection.InvokeAsync<OpenTextResult>(nameof(MeetingHub.OpenText), ids.ClosedItem, "minutes", Ct),
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         });
 
@@ -65,6 +75,15 @@ public sealed class MeetingHubTests(WorkspaceFactory factory) : IClassFixture<Wo
             _ => thrown.ToString(),
         };
         Assert.Equal(expected, outcome);
+    }
+
+    /// <summary>Opens the item's decision text and appends one character at the end.</summary>
+    private static async Task WriteAsync(HubConnection connection, Guid itemId)
+    {
+        var opened = await connection.InvokeAsync<OpenTextResult>(nameof(MeetingHub.OpenText), itemId, "decision", Ct);
+        var append = TextOperation.Create(OpComponent.Retain(opened.Text.Length), OpComponent.Insert("."));
+        await connection.InvokeAsync<TextSubmitResult>(nameof(MeetingHub.SubmitText), opened.DocumentId, opened.Revision, append,
+            Guid.NewGuid().ToString("N"), 1L, Ct);
     }
 
     [Fact]
