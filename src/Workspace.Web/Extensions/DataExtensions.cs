@@ -20,7 +20,7 @@ public static class DataExtensions
                 var connectionString = string.IsNullOrWhiteSpace(options.ConnectionString)
                     ? $"Data Source={SqliteFilePath(builder.Environment, options)}"
                     : options.ConnectionString;
-                builder.Services.AddDbContextFactory<WorkspaceDbContext>(o => o.UseSqlite(connectionString, SqliteProvider.Configure));
+                builder.Services.AddDbContextFactory<WorkspaceDbContext>(o => o.UseSqlite(connectionString, SqliteProvider.Configure).AddInterceptors(SqliteTuning.Instance));
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(options.ConnectionString))
@@ -43,6 +43,12 @@ public static class DataExtensions
         var options = app.Services.GetRequiredService<DatabaseOptions>();
         var factory = app.Services.GetRequiredService<IDbContextFactory<WorkspaceDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            await db.Database.OpenConnectionAsync();
+            SqliteTuning.UseWriteAheadLog(db.Database.GetDbConnection());
+            await db.Database.CloseConnectionAsync();
+        }
         if (options.MigrateOnStartup)
         {
             await db.Database.MigrateAsync();

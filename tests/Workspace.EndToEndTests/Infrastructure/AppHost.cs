@@ -8,7 +8,7 @@ namespace Workspace.EndToEndTests.Infrastructure;
 /// </summary>
 public sealed class AppHost : IAsyncDisposable
 {
-    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(150);
 
     private readonly Process _process;
     private readonly ProcessOutput _output;

@@ -135,6 +135,61 @@ public sealed class TextDocumentServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Submissions_arriving_while_one_is_stored_share_the_next_transaction()
+    {
+        // Arrange: the first commit is held back until all the others have queued up behind it.
+        var gate = new HeldCommits();
+        var node = _database.Node(interceptor: gate);
+        await node.GetAsync(DocumentId, "", Ct);
+        gate.Hold = true;
+        var first = node.SubmitAsync(DocumentId, 0, TextOperation.Insert(0, "A"), _database.Iben, "client-0", 1, Ct);
+        await gate.Reached.WaitAsync(Ct);
+
+        // Act: forty keystrokes from forty clients, all made on the empty text, while the first is being stored.
+        var rest = Enumerable.Range(1, 40)
+            .Select(i => node.SubmitAsync(DocumentId, 0, TextOperation.Insert(0, "b"), _database.Thomas, $"client-{i}", 1, Ct))
+            .ToArray();
+        await Task.Delay(200, Ct);
+        gate.Release();
+        var results = await Task.WhenAll([first, .. rest]);
+
+        // Assert: 41 revisions in 2 transactions, every keystroke in the text.
+        Assert.Equal(Enumerable.Range(1, 41).Select(r => (long)r), results.Select(r => r.Committed.Revision).Order());
+        Assert.Equal(2, gate.Commits);
+        var final = await node.GetAsync(DocumentId, Ct);
+        // Inserts at the same place: the later one goes to the left (as in ot.js).
+        Assert.Equal(new string('b', 40) + "A", final.Text);
+    }
+
+    /// <summary>Counts committed transactions and can hold the first one back.</summary>
+    private sealed class HeldCommits : Microsoft.EntityFrameworkCore.Diagnostics.DbTransactionInterceptor
+    {
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly SemaphoreSlim _reached = new(0);
+        private int _commits;
+
+        public bool Hold { get; set; }
+
+        public int Commits => _commits;
+
+        public SemaphoreSlim Reached => _reached;
+
+        public void Release() => _released.TrySetResult();
+
+        public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult> TransactionCommittingAsync(
+            System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult result, CancellationToken cancellationToken = default)
+        {
+            if (Hold && Interlocked.Increment(ref _commits) == 1)
+            {
+                _reached.Release();
+                await _released.Task;
+            }
+            return result;
+        }
+    }
+
+    [Fact]
     public async Task Two_nodes_writing_the_same_text_at_once_both_land_with_their_own_revisions()
     {
         // Arrange
