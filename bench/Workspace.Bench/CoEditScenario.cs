@@ -137,7 +137,7 @@ public static class CoEditScenario
                 })
                 .Build();
             var participant = new Participant(connection, itemId, sent, latencies);
-            connection.On<TextChangeMessage>("TextChanged", participant.OnTextChanged);
+            connection.On<TextChangeMessage[]>("TextsChanged", participant.OnTextsChanged);
             await connection.StartAsync();
             var opened = await participant.OpenAsync();
             lock (participant._gate)
@@ -185,20 +185,22 @@ public static class CoEditScenario
             _ = _connection.InvokeAsync<JsonElement>("SubmitText", _documentId, Revision, operation, _clientId, _inflightSeq);
         }
 
-        private void OnTextChanged(TextChangeMessage message)
+        private void OnTextsChanged(TextChangeMessage[] messages)
         {
             var now = Stopwatch.GetTimestamp();
             lock (_gate)
             {
-                if (message.ClientId != _clientId && _sent.TryGetValue((message.ClientId, message.ClientSeq), out var sentAt))
+                foreach (var message in messages)
                 {
-                    _latencies.Add(Stopwatch.GetElapsedTime(sentAt, now).TotalMilliseconds);
+                    if (message.ClientId != _clientId && _sent.TryGetValue((message.ClientId, message.ClientSeq), out var sentAt))
+                    {
+                        _latencies.Add(Stopwatch.GetElapsedTime(sentAt, now).TotalMilliseconds);
+                    }
+                    if (message.Revision > Revision)
+                    {
+                        _waiting[message.Revision] = message;
+                    }
                 }
-                if (message.Revision <= Revision)
-                {
-                    return;
-                }
-                _waiting[message.Revision] = message;
                 while (_waiting.Remove(Revision + 1, out var next))
                 {
                     Apply(next);

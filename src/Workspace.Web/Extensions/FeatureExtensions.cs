@@ -99,6 +99,7 @@ public static class FeatureExtensions
         builder.Services.AddSignalR(options => options.AddFilter(new Hubs.HubErrorFilter()))
             // A large paste is one operation; this hub takes up to 2 MB, Blazor's own circuit keeps its 32 KB limit.
             .AddHubOptions<Hubs.MeetingHub>(options => options.MaximumReceiveMessageSize = 2 * 1024 * 1024);
+        builder.Services.AddSingleton<ITextCommitListener, TextBroadcast>();
         builder.Services.AddSingleton<ItemTexts>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ItemTexts>());
         builder.Services.AddSingleton<Hubs.HubMeetingSubscriptions>();

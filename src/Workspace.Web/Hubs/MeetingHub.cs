@@ -15,8 +15,11 @@ public interface IMeetingClient
     /// <summary>Something changed at a meeting the client joined (agenda, status, remarks, attendance, presence ...).</summary>
     Task MeetingChanged(MeetingChangeMessage change);
 
-    /// <summary>A sequenced operation on a co-edited text the client opened (its own ones too: they are its acknowledgements).</summary>
-    Task TextChanged(TextRevision revision);
+    /// <summary>
+    /// Sequenced operations on a co-edited text the client opened, consecutive and oldest first (its own ones too: they
+    /// are its acknowledgements).
+    /// </summary>
+    Task TextsChanged(IReadOnlyList<TextRevision> revisions);
 }
 
 public sealed record MeetingChangeMessage(Guid MeetingId, string Kind, Guid? AgendaItemId, Guid? ActorId, string? ActorName);
@@ -80,7 +83,7 @@ public sealed class MeetingHub(
         var text = ParseField(field);
         var rights = await texts.RightsAsync(User, agendaItemId, text, Context.ConnectionAborted);
         var documentId = TextDocumentIds.ForItem(agendaItemId, text);
-        await Groups.AddToGroupAsync(Context.ConnectionId, ItemTexts.Group(documentId), Context.ConnectionAborted);
+        await Groups.AddToGroupAsync(Context.ConnectionId, TextBroadcast.Group(documentId), Context.ConnectionAborted);
         var (opened, _) = await texts.OpenAsync(User, agendaItemId, text, Context.ConnectionAborted);
         Context.Items[documentId] = rights;
         return opened;

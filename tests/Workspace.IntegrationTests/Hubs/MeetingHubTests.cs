@@ -123,4 +123,33 @@ public sealed class MeetingHubTests(WorkspaceFactory factory) : IClassFixture<Wo
         Assert.Equal((ids.OpenItem, DevSignIn.Member), (change.AgendaItemId!.Value, change.ActorName));
         Assert.Contains(present, p => p.Name == DevSignIn.Chair);
     }
+
+    [Fact]
+    public async Task A_reader_of_a_text_gets_the_secretarys_operation_as_stored()
+    {
+        // Arrange
+        var ids = await DemoIds.LoadAsync(factory);
+        await using var reader = await HubClients.ConnectAsync(factory, DevSignIn.Member);
+        await using var secretary = await HubClients.ConnectAsync(factory, DevSignIn.Administration);
+        var received = new TaskCompletionSource<TextRevision>(TaskCreationOptions.RunContinuationsAsynchronously);
+        reader.On<TextRevision[]>(nameof(IMeetingClient.TextsChanged), revisions =>
+        {
+            foreach (var revision in revisions.Where(r => r.ClientId == "secretary-tab"))
+            {
+                received.TrySetResult(revision);
+            }
+        });
+        var seen = await reader.InvokeAsync<OpenTextResult>(nameof(MeetingHub.OpenText), ids.OpenItem, "decision", Ct);
+        var opened = await secretary.InvokeAsync<OpenTextResult>(nameof(MeetingHub.OpenText), ids.OpenItem, "decision", Ct);
+
+        // Act
+        var append = TextOperation.Create(OpComponent.Retain(opened.Text.Length), OpComponent.Insert(" Vedtaget."));
+        var stored = await secretary.InvokeAsync<TextSubmitResult>(nameof(MeetingHub.SubmitText), opened.DocumentId, opened.Revision, append,
+            "secretary-tab", 1L, Ct);
+        var revision = await received.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        // Assert
+        Assert.Equal(stored.Committed.Revision, revision.Revision);
+        Assert.Equal(seen.Text + " Vedtaget.", revision.Operation.Apply(seen.Text));
+    }
 }

@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Data;
 using Workspace.Data.Entities;
 using Workspace.Web.Features.Access;
-using Workspace.Web.Hubs;
 
 namespace Workspace.Web.Collaboration.CoEditing;
 
@@ -17,34 +15,24 @@ public sealed record OpenTextResult(string DocumentId, string Text, long Revisio
 /// <summary>
 /// The co-edited texts of agenda items (background, decision, minutes), with the meeting's rights: readers of the item
 /// (closed items only for those who see them) may follow a text; the council's administration may change it while the
-/// meeting is not closed. Sequenced operations go to this node's clients and, through the cluster bus, to the other nodes'.
+/// meeting is not closed. Stored operations reach the clients through <see cref="TextBroadcast"/>.
 /// The stored item fields follow the texts a moment later (<see cref="FlushAsync"/>), so pages, minutes and exports see them.
 /// </summary>
 public sealed class ItemTexts : BackgroundService
 {
-    private const string Topic = "text-operations";
     private readonly IDbContextFactory<WorkspaceDbContext> _dbFactory;
     private readonly CouncilAccess _access;
     private readonly TextDocumentService _documents;
-    private readonly IHubContext<MeetingHub, IMeetingClient> _hub;
     private readonly IMeetingNotifier _notifier;
-    private readonly IClusterBus _bus;
     private readonly ConcurrentDictionary<string, Guid> _dirty = new();
-    private readonly IDisposable _fromOtherNodes;
 
-    public ItemTexts(IDbContextFactory<WorkspaceDbContext> dbFactory, CouncilAccess access, TextDocumentService documents,
-        IHubContext<MeetingHub, IMeetingClient> hub, IMeetingNotifier notifier, IClusterBus bus)
+    public ItemTexts(IDbContextFactory<WorkspaceDbContext> dbFactory, CouncilAccess access, TextDocumentService documents, IMeetingNotifier notifier)
     {
         _dbFactory = dbFactory;
         _access = access;
         _documents = documents;
-        _hub = hub;
         _notifier = notifier;
-        _bus = bus;
-        _fromOtherNodes = bus.Subscribe<TextRevision>(Topic, revision => _ = SendToClientsAsync(revision));
     }
-
-    public static string Group(string documentId) => "text:" + documentId;
 
     public async Task<ItemTextRights> RightsAsync(WorkspaceUser user, Guid itemId, ItemText text, CancellationToken ct)
     {
@@ -78,8 +66,6 @@ public sealed class ItemTexts : BackgroundService
         var result = await _documents.SubmitAsync(documentId, baseRevision, operation, personId, clientId, clientSeq, ct);
         if (!result.Repeated)
         {
-            await SendToClientsAsync(result.Committed);
-            _bus.Publish(Topic, result.Committed);
             _dirty[documentId] = rights.MeetingId;
         }
         return result;
@@ -94,8 +80,6 @@ public sealed class ItemTexts : BackgroundService
         }
         var documentId = TextDocumentIds.ForItem(itemId, text);
         var result = await _documents.RestoreAsync(documentId, revision, personId, ct);
-        await SendToClientsAsync(result.Committed);
-        _bus.Publish(Topic, result.Committed);
         _dirty[documentId] = rights.MeetingId;
         return result;
     }
@@ -105,8 +89,6 @@ public sealed class ItemTexts : BackgroundService
         await RightsAsync(user, itemId, text, ct);
         return await _documents.HistoryAsync(TextDocumentIds.ForItem(itemId, text), ct: ct);
     }
-
-    private Task SendToClientsAsync(TextRevision revision) => _hub.Clients.Group(Group(revision.DocumentId)).TextChanged(revision);
 
     /// <summary>Writes changed texts to their item fields once a second and tells open pages, which render them.</summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -151,11 +133,5 @@ public sealed class ItemTexts : BackgroundService
             ItemText.Decision => item.Decision,
             _ => item.Minutes,
         };
-    }
-
-    public override void Dispose()
-    {
-        _fromOtherNodes.Dispose();
-        base.Dispose();
     }
 }

@@ -29,6 +29,7 @@ public sealed class TextDocumentService : IDisposable
     private readonly CoEditingOptions _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<TextDocumentService> _logger;
+    private readonly ITextCommitListener[] _listeners;
     private readonly SemaphoreSlim[] _locks;
     private readonly MemoryCache _cache;
     private readonly ConcurrentDictionary<string, SubmissionQueue> _queues = new(StringComparer.Ordinal);
@@ -37,8 +38,10 @@ public sealed class TextDocumentService : IDisposable
         IDbContextFactory<WorkspaceDbContext> dbFactory,
         CoEditingOptions options,
         TimeProvider clock,
-        ILogger<TextDocumentService> logger)
+        ILogger<TextDocumentService> logger,
+        IEnumerable<ITextCommitListener> listeners)
     {
+        _listeners = [.. listeners];
         _dbFactory = dbFactory;
         _options = options;
         _clock = clock;
@@ -265,9 +268,12 @@ public sealed class TextDocumentService : IDisposable
             }
             var gate = LockFor(documentId);
             await gate.WaitAsync(CancellationToken.None);
+            var committed = new List<TextRevision>(batch.Count);
             try
             {
-                await SequenceBatchAsync(documentId, batch);
+                await SequenceBatchAsync(documentId, batch, committed);
+                // Sent before the next batch is taken: what arrives meanwhile makes the next batch (and message) bigger.
+                await NotifyAsync(committed);
             }
             catch (Exception ex)
             {
@@ -283,12 +289,28 @@ public sealed class TextDocumentService : IDisposable
         }
     }
 
-    private async Task SequenceBatchAsync(string documentId, List<Submission> batch)
+    private async Task NotifyAsync(List<TextRevision> committed)
+    {
+        foreach (var listener in _listeners)
+        {
+            try
+            {
+                await listener.CommittedAsync(committed);
+            }
+            catch (Exception ex)
+            {
+                // The operations are stored; a client that missed them fetches them with TextSince.
+                _logger.LogWarning(ex, "Could not send {Count} stored operations to the clients", committed.Count);
+            }
+        }
+    }
+
+    private async Task SequenceBatchAsync(string documentId, List<Submission> batch, List<TextRevision> committed)
     {
         var open = batch;
         for (var attempt = 1; ; attempt++)
         {
-            open = await TryAppendBatchAsync(documentId, open);
+            open = await TryAppendBatchAsync(documentId, open, committed);
             if (open.Count == 0)
             {
                 return;
@@ -306,7 +328,7 @@ public sealed class TextDocumentService : IDisposable
     /// base revision, including the batch's earlier ones. Returns the submissions still to store: none, or all of them
     /// when another node stored a revision first.
     /// </summary>
-    private async Task<List<Submission>> TryAppendBatchAsync(string documentId, List<Submission> submissions)
+    private async Task<List<Submission>> TryAppendBatchAsync(string documentId, List<Submission> submissions, List<TextRevision> committed)
     {
         var ct = CancellationToken.None;
         await using var db = await _dbFactory.CreateDbContextAsync(ct);
@@ -445,7 +467,9 @@ public sealed class TextDocumentService : IDisposable
         Remember(documentId, state.Advance(text, stored.Select(s => s.Operation)));
         foreach (var (submission, operation) in stored)
         {
-            submission.Done.TrySetResult(new TextSubmitResult(ToRevision(documentId, operation.Record, operation.Operation), Repeated: false));
+            var revisionStored = ToRevision(documentId, operation.Record, operation.Operation);
+            committed.Add(revisionStored);
+            submission.Done.TrySetResult(new TextSubmitResult(revisionStored, Repeated: false));
         }
         foreach (var (submission, operation) in repeatsInBatch)
         {

@@ -14,9 +14,11 @@ function hub() {
       .withUrl('/hubs/meeting')
       .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (retry) => Math.min(10000, 500 * 2 ** retry.previousRetryCount) })
       .build();
-    connection.on('TextChanged', (revision) => {
-      for (const callback of listeners.get(revision.documentId) ?? []) {
-        callback(revision);
+    connection.on('TextsChanged', (revisions) => {
+      for (const revision of revisions) {
+        for (const callback of listeners.get(revision.documentId) ?? []) {
+          callback(revision);
+        }
       }
     });
     // A new connection has no groups: open every text again, then let each binding fetch what it missed and resend.
