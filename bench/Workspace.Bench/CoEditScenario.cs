@@ -13,7 +13,7 @@ public sealed record OpenTextResult(string DocumentId, string Text, long Revisio
 
 public sealed record TextChangeMessage(string DocumentId, long Revision, TextOperation Operation, string ClientId, long ClientSeq);
 
-public sealed record CoEditResult(int Participants, double P50, double P95, double P99, long Lost, int Diverged, double CpuPercent, double GcHeapMb, long Operations);
+public sealed record CoEditResult(int Participants, double P50, double P95, double P99, long Lost, int Diverged, double CpuPercent, double LoadCpuPercent, double GcHeapMb, long Operations);
 
 /// <summary>
 /// N SignalR clients of /hubs/meeting type into one shared text, each 5 characters a second at random places, as a
@@ -34,6 +34,7 @@ public static class CoEditScenario
         }
 
         var before = await app.MemoryAsync(collect: false);
+        var loadCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource(typing);
         await Task.WhenAll(clients.Select((c, i) => c.TypeAsync(new Random(i * 7919 + participants), stop.Token)));
@@ -50,6 +51,7 @@ public static class CoEditScenario
             server = await clients[0].OpenAsync();
         }
         var wall = clock.Elapsed;
+        var loadCpu = Process.GetCurrentProcess().TotalProcessorTime - loadCpuBefore;
         var after = await app.MemoryAsync(collect: false);
 
         var operations = sent.Count;
@@ -62,7 +64,7 @@ public static class CoEditScenario
         }
         var sorted = latencies.Order().ToList();
         return new CoEditResult(participants, Percentiles.Of(sorted, 50), Percentiles.Of(sorted, 95), Percentiles.Of(sorted, 99), lost, diverged,
-            (after.CpuMilliseconds - before.CpuMilliseconds) / wall.TotalMilliseconds * 100, after.GcHeapBytes / 1024d / 1024d, operations);
+            (after.CpuMilliseconds - before.CpuMilliseconds) / wall.TotalMilliseconds * 100, loadCpu / wall * 100, after.GcHeapBytes / 1024d / 1024d, operations);
     }
 
     /// <summary>A fresh meeting with one item per run, so runs do not share a text.</summary>

@@ -22,7 +22,7 @@ await using (var app = await AppUnderTest.StartAsync(repoRoot))
     {
         var r = await CoEditScenario.RunAsync(app, cookies, participants, TimeSpan.FromSeconds(options.Seconds));
         Report($"participants={r.Participants} p50_ms={r.P50:F1} p95_ms={r.P95:F1} p99_ms={r.P99:F1} lost={r.Lost} diverged={r.Diverged} " +
-               $"ops={r.Operations} server_cpu_pct={r.CpuPercent:F0} gc_heap_mb={r.GcHeapMb:F1}");
+               $"ops={r.Operations} server_cpu_pct={r.CpuPercent:F0} loadgen_cpu_pct={r.LoadCpuPercent:F0} gc_heap_mb={r.GcHeapMb:F1}");
     }
     foreach (var pages in options.Pages)
     {
