@@ -159,12 +159,7 @@ public sealed class TextDocumentService : IDisposable
     {
         TextDocumentIds.EnsureValid(documentId, TextDocument.MaxIdLength, "document id");
         await using var db = await _dbFactory.CreateDbContextAsync(ct);
-        var current = await CurrentRevisionAsync(db, documentId, ct)
-            ?? throw new NotFoundException($"No co-edited text {documentId}.");
-        if (revision < 0 || revision > current)
-        {
-            throw new InvalidTextOperationException(CoEditingError.UnknownRevision, $"Revision {revision} of {documentId} does not exist (the latest is {current}).");
-        }
+        await EnsureRevisionExistsAsync(db, documentId, revision, ct);
         var records = await LoadOperationsAsync(db, documentId, revision, long.MaxValue, ct);
         var result = new List<TextRevision>(records.Count);
         foreach (var record in records)
@@ -206,12 +201,7 @@ public sealed class TextDocumentService : IDisposable
     {
         TextDocumentIds.EnsureValid(documentId, TextDocument.MaxIdLength, "document id");
         await using var db = await _dbFactory.CreateDbContextAsync(ct);
-        var current = await CurrentRevisionAsync(db, documentId, ct)
-            ?? throw new NotFoundException($"No co-edited text {documentId}.");
-        if (revision < 0 || revision > current)
-        {
-            throw new InvalidTextOperationException(CoEditingError.UnknownRevision, $"Revision {revision} of {documentId} does not exist (the latest is {current}).");
-        }
+        await EnsureRevisionExistsAsync(db, documentId, revision, ct);
         var checkpoint = await db.TextOperations.AsNoTracking()
             .Where(o => o.DocumentId == documentId && o.Revision <= revision && o.TextAfter != null)
             .OrderByDescending(o => o.Revision)
@@ -349,8 +339,7 @@ public sealed class TextDocumentService : IDisposable
         {
             if (submission.BaseRevision > state.Revision)
             {
-                submission.Done.TrySetException(new InvalidTextOperationException(CoEditingError.UnknownRevision,
-                    $"Revision {submission.BaseRevision} of {documentId} does not exist (the latest is {state.Revision})."));
+                submission.Done.TrySetException(UnknownRevision(documentId, submission.BaseRevision, state.Revision));
                 continue;
             }
             var transformed = submission.Operation;
@@ -395,11 +384,7 @@ public sealed class TextDocumentService : IDisposable
             catch (InvalidTextOperationException ex)
             {
                 // A repeat of something stored before the base revision need not fit any more; it is answered, not refused.
-                if (await FindRepeatAsync(db, documentId, submission.ClientId, submission.ClientSeq, ct) is { } old)
-                {
-                    submission.Done.TrySetResult(new TextSubmitResult(ToRevision(documentId, old), Repeated: true));
-                }
-                else
+                if (!await AnswerIfStoredAsync(db, documentId, submission, ct))
                 {
                     submission.Done.TrySetException(ex);
                 }
@@ -451,9 +436,8 @@ public sealed class TextDocumentService : IDisposable
             var repeated = 0;
             foreach (var (submission, _) in stored)
             {
-                if (await FindRepeatAsync(again, documentId, submission.ClientId, submission.ClientSeq, ct) is { } old)
+                if (await AnswerIfStoredAsync(again, documentId, submission, ct))
                 {
-                    submission.Done.TrySetResult(new TextSubmitResult(ToRevision(documentId, old), Repeated: true));
                     repeated++;
                 }
             }
@@ -609,6 +593,31 @@ public sealed class TextDocumentService : IDisposable
         db.TextOperations.AsNoTracking()
             .Where(o => o.DocumentId == documentId && o.ClientId == clientId && o.ClientSeq == clientSeq)
             .FirstOrDefaultAsync(ct);
+
+    /// <summary>Answers a submission that was stored before with the stored revision; false when it was not.</summary>
+    private static async Task<bool> AnswerIfStoredAsync(WorkspaceDbContext db, string documentId, Submission submission, CancellationToken ct)
+    {
+        if (await FindRepeatAsync(db, documentId, submission.ClientId, submission.ClientSeq, ct) is not { } stored)
+        {
+            return false;
+        }
+        submission.Done.TrySetResult(new TextSubmitResult(ToRevision(documentId, stored), Repeated: true));
+        return true;
+    }
+
+    /// <summary>Throws unless the document exists and has <paramref name="revision"/> (0 up to its latest).</summary>
+    private static async Task EnsureRevisionExistsAsync(WorkspaceDbContext db, string documentId, long revision, CancellationToken ct)
+    {
+        var current = await CurrentRevisionAsync(db, documentId, ct)
+            ?? throw new NotFoundException($"No co-edited text {documentId}.");
+        if (revision < 0 || revision > current)
+        {
+            throw UnknownRevision(documentId, revision, current);
+        }
+    }
+
+    private static InvalidTextOperationException UnknownRevision(string documentId, long revision, long latest) =>
+        new(CoEditingError.UnknownRevision, $"Revision {revision} of {documentId} does not exist (the latest is {latest}).");
 
     private static Task<long?> CurrentRevisionAsync(WorkspaceDbContext db, string documentId, CancellationToken ct) =>
         db.TextDocuments.Where(d => d.Id == documentId).Select(d => (long?)d.Revision).SingleOrDefaultAsync(ct);
