@@ -21,6 +21,12 @@ window.workspaceDrafts = {
     clear(key) {
         try { localStorage.removeItem('draft:' + key); } catch { /* nothing to clear */ }
     },
+    // The keys (without 'draft:') of the drafts that start with prefix: a page asks once which of its fields have one.
+    keys(prefix) {
+        try {
+            return Object.keys(localStorage).filter(key => key.startsWith('draft:' + prefix)).map(key => key.substring(6));
+        } catch { return []; }
+    },
 };
 
 // When the connection is back, hand every draft field's current text to the server: what was typed while it was
