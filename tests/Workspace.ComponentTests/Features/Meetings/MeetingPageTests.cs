@@ -48,6 +48,26 @@ public sealed class MeetingPageTests : ComponentTestContext
     }
 
     [Fact]
+    public void A_remark_draft_left_in_the_browser_opens_that_items_field_after_one_question_for_the_page()
+    {
+        // Arrange: drafts.js kept a remark on the hearing (the page was reloaded before it was saved).
+        SignInAs("Mia Kragh");
+        var hearing = Item(DemoItems.Hearing);
+        var keys = JSInterop.Setup<string[]?>("workspaceDrafts.keys", Workspace.Web.Features.Remarks.RemarkDrafts.Prefix)
+            .SetResult([Workspace.Web.Features.Remarks.RemarkDrafts.Key(hearing.Id), "remark:not-an-id"]);
+        JSInterop.Setup<string?>("workspaceDrafts.get", Workspace.Web.Features.Remarks.RemarkDrafts.Key(hearing.Id)).SetResult("Halvt skrevet");
+
+        // Act
+        var cut = Render<MeetingPage>(p => p.Add(x => x.MeetingId, hearing.MeetingId));
+
+        // Assert: only the hearing opens its field, with the draft; the other items keep their button.
+        cut.WaitForAssertion(() => Assert.Equal("Halvt skrevet", ItemCard(cut, "6").QuerySelector("textarea")?.GetAttribute("value")));
+        Assert.Single(cut.FindAll("textarea"));
+        Assert.Equal(NextMeetingAgenda.Length - 2, cut.FindAll("[data-testid=remark-open]").Count);
+        Assert.Single(JSInterop.Invocations, i => i.Identifier == "workspaceDrafts.keys");
+    }
+
+    [Fact]
     public void Member_can_open_a_remark_field_on_each_item_but_cannot_add_items()
     {
         // Arrange

@@ -17,7 +17,6 @@ public sealed class RemarkComposerTests : ComponentTestContext
         var hearing = Item(DemoItems.Hearing);
         var remarksBefore = RemarkCount(hearing.Id);
         var cut = RenderComposer(hearing);
-        cut.Find("[data-testid=remark-open]").Click();
 
         // Act
         await cut.Find("[data-testid=remark-submit]").ClickAsync(new MouseEventArgs());
@@ -35,8 +34,8 @@ public sealed class RemarkComposerTests : ComponentTestContext
         // Arrange
         var mia = SignInAs("Mia Kragh");
         var hearing = Item(DemoItems.Hearing);
-        var cut = RenderComposer(hearing);
-        cut.Find("[data-testid=remark-open]").Click();
+        var closed = 0;
+        var cut = RenderComposer(hearing, () => closed++);
         const string text = "Vi bør invitere brugerne med til at skrive høringssvaret.";
 
         // Act
@@ -48,7 +47,7 @@ public sealed class RemarkComposerTests : ComponentTestContext
         var saved = await db.Remarks.SingleOrDefaultAsync(r => r.AgendaItemId == hearing.Id && r.Text == text, Xunit.TestContext.Current.CancellationToken);
         Assert.NotNull(saved);
         Assert.Equal(mia.PersonId, saved.AuthorId);
-        cut.Find("[data-testid=remark-open]").Click();
+        Assert.Equal(1, closed);
         Assert.Equal("", cut.Find("textarea").GetAttribute("value") ?? "");
         Assert.DoesNotContain(text, cut.Markup);
     }
@@ -61,7 +60,6 @@ public sealed class RemarkComposerTests : ComponentTestContext
         var hearing = Item(DemoItems.Hearing);
         var remarksBefore = RemarkCount(hearing.Id);
         var cut = RenderComposer(hearing);
-        cut.Find("[data-testid=remark-open]").Click();
         const string text = "Suppleanten har også en mening.";
 
         // Act
@@ -74,10 +72,11 @@ public sealed class RemarkComposerTests : ComponentTestContext
         Assert.Equal(remarksBefore, RemarkCount(hearing.Id));
     }
 
-    private IRenderedComponent<RemarkComposer> RenderComposer(AgendaItem item) =>
+    private IRenderedComponent<RemarkComposer> RenderComposer(AgendaItem item, Action? onClosed = null) =>
         Render<RemarkComposer>(p => p
             .Add(x => x.AgendaItemId, item.Id)
-            .Add(x => x.ItemNumber, item.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            .Add(x => x.ItemNumber, item.Number.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Add(x => x.OnClosed, onClosed ?? (() => { })));
 
     /// <summary>The helper text MudBlazor shows under the field, where validation errors go.</summary>
     private static IElement FieldHelperText(IRenderedComponent<RemarkComposer> cut) =>
