@@ -1,9 +1,12 @@
-// Tells the meeting page which agenda item the reader is looking at: the item covering most of the window,
-// checked once a second (cheap for an agenda's few dozen items) and reported only when it changes.
+// Tells the meeting page which agenda item the reader is looking at: the item covering most of the window, worked out
+// when the page scrolls, resizes or its items change (not on a timer, so an idle tab costs nothing) and reported only
+// when it changes.
 window.workspacePresence = {
     watchViewing(dotNetRef) {
         let last = null;
+        let scheduled = false;
         const check = () => {
+            scheduled = false;
             let best = null;
             let bestVisible = 0;
             for (const item of document.querySelectorAll('[data-testid=agenda-item][data-item-id]')) {
@@ -19,8 +22,27 @@ window.workspacePresence = {
                 dotNetRef.invokeMethodAsync('ViewingChanged', best).catch(() => { /* the page is going away */ });
             }
         };
-        const timer = setInterval(check, 1000);
+        // At most one check per 250 ms while scrolling.
+        const schedule = () => {
+            if (!scheduled) {
+                scheduled = true;
+                setTimeout(check, 250);
+            }
+        };
+        const agenda = document.querySelector('ol.agenda') ?? document.body;
+        const changes = new MutationObserver(schedule);
+        changes.observe(agenda, { childList: true, subtree: true });
+        window.addEventListener('scroll', schedule, { passive: true });
+        window.addEventListener('resize', schedule, { passive: true });
+        document.addEventListener('visibilitychange', schedule);
         check();
-        return { dispose: () => clearInterval(timer) };
+        return {
+            dispose: () => {
+                changes.disconnect();
+                window.removeEventListener('scroll', schedule);
+                window.removeEventListener('resize', schedule);
+                document.removeEventListener('visibilitychange', schedule);
+            },
+        };
     },
 };
