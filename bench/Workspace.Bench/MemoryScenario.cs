@@ -10,7 +10,8 @@ public sealed record MemoryResult(int Pages, int Circuits, double HeapPerCircuit
 /// </summary>
 public static class MemoryScenario
 {
-    public static async Task<MemoryResult> RunAsync(AppUnderTest app, int pages)
+    /// <summary>The meeting page (a member's view of the next meeting), or with empty: true the development-only empty page.</summary>
+    public static async Task<MemoryResult> RunAsync(AppUnderTest app, int pages, bool empty = false)
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
@@ -26,7 +27,8 @@ public static class MemoryScenario
         await signIn.Locator("button[data-person='Mia Kragh']").ClickAsync();
         await signIn.Locator("#main a[href^='/meetings/']").First.ClickAsync();
         await signIn.Locator("[data-testid=agenda-item]").First.WaitForAsync(new() { Timeout = 30_000 });
-        var meetingUrl = signIn.Url;
+        var url = empty ? "/dev/empty-circuit" : signIn.Url;
+        var ready = empty ? "[data-testid=empty-circuit]" : "[data-testid=agenda-item]";
         await signIn.CloseAsync();
         await Task.Delay(1000);
         var baseline = await app.MemoryAsync(collect: true);
@@ -35,8 +37,8 @@ public static class MemoryScenario
         for (var i = 0; i < pages; i++)
         {
             var page = await context.NewPageAsync();
-            await page.GotoAsync(meetingUrl);
-            await page.Locator("[data-testid=agenda-item]").First.WaitForAsync(new() { Timeout = 60_000 });
+            await page.GotoAsync(url);
+            await page.Locator(ready).First.WaitForAsync(new() { Timeout = 60_000 });
             open.Add(page);
         }
         await Task.Delay(2000);

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Workspace.Bench;
 
-// Usage: bench/run.sh [--participants 25,100,200] [--pages 100,300] [--seconds 20] [--out bench/results.md]
+// Usage: bench/run.sh [--participants 25,100,200] [--pages 100,300] [--empty-pages 100] [--seconds 20] [--out bench/results.md]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var options = Options.Parse(args);
@@ -28,6 +28,12 @@ await using (var app = await AppUnderTest.StartAsync(repoRoot))
     {
         var r = await MemoryScenario.RunAsync(app, pages);
         Report($"pages={r.Pages} circuits={r.Circuits} gc_heap_per_circuit_kb={r.HeapPerCircuitKb:F0} working_set_per_circuit_kb={r.WorkingSetPerCircuitKb:F0}");
+    }
+    foreach (var pages in options.EmptyPages)
+    {
+        // What Blazor itself keeps per circuit: the same measurement on an empty interactive page.
+        var r = await MemoryScenario.RunAsync(app, pages, empty: true);
+        Report($"empty_pages={r.Pages} circuits={r.Circuits} gc_heap_per_circuit_kb={r.HeapPerCircuitKb:F0} working_set_per_circuit_kb={r.WorkingSetPerCircuitKb:F0}");
     }
 }
 
@@ -55,7 +61,7 @@ static string FindRepoRoot()
     return directory?.FullName ?? throw new InvalidOperationException("Workspace.sln not found above the benchmark.");
 }
 
-internal sealed record Options(int[] Participants, int[] Pages, int Seconds, string Output)
+internal sealed record Options(int[] Participants, int[] Pages, int[] EmptyPages, int Seconds, string Output)
 {
     public static Options Parse(string[] args)
     {
@@ -63,7 +69,7 @@ internal sealed record Options(int[] Participants, int[] Pages, int Seconds, str
         int[] Numbers(string name, int[] fallback) => Value(name) is { } list
             ? list.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray()
             : fallback;
-        return new Options(Numbers("--participants", [25, 100, 200]), Numbers("--pages", [100, 300]),
+        return new Options(Numbers("--participants", [25, 100, 200]), Numbers("--pages", [100, 300]), Numbers("--empty-pages", [100]),
             int.Parse(Value("--seconds") ?? "20"), Value("--out") ?? Path.Combine("bench", "results.md"));
     }
 }
