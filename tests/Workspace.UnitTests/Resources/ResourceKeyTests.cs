@@ -23,10 +23,10 @@ public sealed partial class ResourceKeyTests
         ["Response"] = typeof(InvitationResponse),
     };
 
-    [GeneratedRegex(""""L\["([^"]+)"""")]
+    [GeneratedRegex(""""(?:L|localizer)\["([^"]+)"""")]
     private static partial Regex LiteralLookup();
 
-    [GeneratedRegex("""L\[\$"([A-Za-z]+)\.\{""")]
+    [GeneratedRegex("""(?:L|localizer)\[\$"([A-Za-z]+)\.\{""")]
     private static partial Regex InterpolatedLookup();
 
     [GeneratedRegex("""["']((?:Validation|Error|Format)\.[A-Za-z]+)["']""")]
