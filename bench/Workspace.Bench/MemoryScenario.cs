@@ -30,7 +30,8 @@ public static class MemoryScenario
         var url = empty ? "/dev/empty-circuit" : signIn.Url;
         var ready = empty ? "[data-testid=empty-circuit]" : "[data-testid=agenda-item]";
         await signIn.CloseAsync();
-        await Task.Delay(1000);
+        // Circuits of an earlier scenario may still be closing; measuring beside them would count their memory going away.
+        await WaitForNoCircuitsAsync(app);
         var baseline = await app.MemoryAsync(collect: true);
 
         var open = new List<IPage>();
@@ -48,8 +49,24 @@ public static class MemoryScenario
         {
             await page.CloseAsync();
         }
+        await WaitForNoCircuitsAsync(app);
         return new MemoryResult(pages, circuits,
             (loaded.GcHeapBytes - baseline.GcHeapBytes) / 1024d / Math.Max(1, circuits),
             (loaded.WorkingSetBytes - baseline.WorkingSetBytes) / 1024d / Math.Max(1, circuits));
+    }
+
+    /// <summary>Waits until every tab's circuit is gone (a closed tab's circuit is dropped when its connection goes).</summary>
+    private static async Task WaitForNoCircuitsAsync(AppUnderTest app)
+    {
+        var until = DateTime.UtcNow.AddMinutes(5);
+        while ((await app.MemoryAsync(collect: false)).Circuits > 0)
+        {
+            if (DateTime.UtcNow > until)
+            {
+                throw new TimeoutException("Circuits of closed pages were still open after 5 minutes.");
+            }
+            await Task.Delay(1000);
+        }
+        await Task.Delay(1000);
     }
 }

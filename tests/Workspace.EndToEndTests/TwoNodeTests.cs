@@ -10,6 +10,9 @@ namespace Workspace.EndToEndTests;
 [Collection(BrowserCollection.Name)]
 public sealed class TwoNodeTests(BrowserFixture browser) : IAsyncLifetime
 {
+    /// <summary>Each test starts its own two app processes; the first page on a fresh node also warms it up.</summary>
+    private const float FreshNode = 30_000;
+
     private RedisServer? _redis;
     private AppHost? _nodeA;
     private AppHost? _nodeB;
@@ -44,8 +47,8 @@ public sealed class TwoNodeTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task Remarks_and_presence_cross_nodes_each_node_works_without_Redis_and_they_converge_after()
     {
-        await using var mia = await UserSession.SignInAsync(browser, _nodeA!, DemoPeople.Member);
-        await using var gitte = await UserSession.SignInAsync(browser, _nodeB!, DemoPeople.Chair);
+        await using var mia = await UserSession.SignInAsync(browser, _nodeA!, DemoPeople.Member, FreshNode);
+        await using var gitte = await UserSession.SignInAsync(browser, _nodeB!, DemoPeople.Chair, FreshNode);
         var meetingId = await mia.OpenNextMeetingAsync();
         await gitte.OpenMeetingAsync(meetingId);
 
@@ -77,7 +80,7 @@ public sealed class TwoNodeTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task A_sign_in_on_one_node_is_valid_on_the_other_because_the_keys_are_shared()
     {
-        await using var mia = await UserSession.SignInAsync(browser, _nodeA!, DemoPeople.Member);
+        await using var mia = await UserSession.SignInAsync(browser, _nodeA!, DemoPeople.Member, FreshNode);
 
         // Cookies are per host, not per port: the same cookie now goes to node B, which must be able to read it.
         await mia.Page.GotoAsync(_nodeB!.BaseUrl + "/");

@@ -37,15 +37,18 @@ public sealed class UserSession : IAsyncDisposable
         return new UserSession(host, context, page, ConsoleErrors.Record(page));
     }
 
-    /// <summary>Signs in with the development sign-in as <paramref name="person"/> and waits for the home page.</summary>
-    public static async Task<UserSession> SignInAsync(BrowserFixture browser, AppHost host, string person)
+    /// <summary>
+    /// Signs in with the development sign-in as <paramref name="person"/> and waits for the home page; a node that was
+    /// just started (its first circuit compiles and warms up) may be given longer.
+    /// </summary>
+    public static async Task<UserSession> SignInAsync(BrowserFixture browser, AppHost host, string person, float homeTimeout = AppearTimeout)
     {
         var session = await AnonymousAsync(browser, host);
         try
         {
             await session.Page.GotoAsync("/account/dev-signin");
             await session.Page.Locator($"button[data-person='{person}']").ClickAsync();
-            await session.ExpectHomeAsync(person);
+            await session.ExpectHomeAsync(person, homeTimeout);
             return session;
         }
         catch (PlaywrightException ex) when (host.HasExited)
