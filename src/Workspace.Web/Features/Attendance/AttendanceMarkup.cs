@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 using Workspace.Data.Entities;
@@ -16,24 +15,12 @@ namespace Workspace.Web.Features.Attendance;
 /// </summary>
 public static class AttendanceMarkup
 {
-    /// <summary>Characters of HTML kept for sharing between circuits.</summary>
-    private const long SharedCharacters = 2 * 1024 * 1024;
-
-    private static readonly MemoryCache SharedHtml = new(new MemoryCacheOptions { SizeLimit = SharedCharacters });
 
     private const string GroupHeading = "<h3 class=\"mud-typography mud-typography-subtitle1 mt-3\">";
     private const string Body2 = "<p class=\"mud-typography mud-typography-body2\">";
 
-    /// <summary>The one shared copy of this HTML (kept from an earlier render when one is).</summary>
-    public static MarkupString Shared(string html)
-    {
-        if (SharedHtml.TryGetValue(html, out string? kept))
-        {
-            return new MarkupString(kept!);
-        }
-        SharedHtml.Set(html, html, new MemoryCacheEntryOptions { Size = html.Length, SlidingExpiration = TimeSpan.FromHours(1) });
-        return new MarkupString(html);
-    }
+    /// <summary>The one shared copy of this HTML (see <see cref="SharedMarkup"/>).</summary>
+    public static MarkupString Shared(string html) => SharedMarkup.Shared(html);
 
     /// <summary>
     /// Everything below the viewer's own answer, for a viewer who does not manage the meeting: members, substitutes,
@@ -105,7 +92,7 @@ public static class AttendanceMarkup
     }
 
     /// <summary>Text made safe for HTML content and double-quoted attribute values.</summary>
-    public static string Encode(string? text) => new StringBuilder().AppendEncoded(text).ToString();
+    public static string Encode(string? text) => SharedMarkup.Encode(text);
 
     private static void Group(StringBuilder html, string title, IReadOnlyList<AttendeeView> people, IStringLocalizer localizer)
     {
@@ -157,22 +144,5 @@ public static class AttendanceMarkup
             html.Append(" data-testid=\"").Append(testId).Append('"');
         }
         html.Append("><span class=\"mud-chip-content\">").AppendEncoded(text).Append("</span></div>");
-    }
-
-    private static StringBuilder AppendEncoded(this StringBuilder html, string? text)
-    {
-        foreach (var c in text ?? "")
-        {
-            _ = c switch
-            {
-                '&' => html.Append("&amp;"),
-                '<' => html.Append("&lt;"),
-                '>' => html.Append("&gt;"),
-                '"' => html.Append("&quot;"),
-                '\'' => html.Append("&#39;"),
-                _ => html.Append(c),
-            };
-        }
-        return html;
     }
 }

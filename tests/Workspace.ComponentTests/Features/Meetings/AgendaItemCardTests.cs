@@ -24,6 +24,23 @@ public sealed class AgendaItemCardTests : ComponentTestContext
     }
 
     [Fact]
+    public void Title_presenter_and_status_note_are_shown_as_text_not_markup()
+    {
+        // Arrange: the card's heading and facts are built as shared HTML, so what people typed must be encoded.
+        var item = TestViews.AgendaItem("5", "Budget <script>alert('x')</script>", presenter: "<img src=x onerror=alert(1)> & co")
+            with { Status = Workspace.Data.Entities.AgendaItemStatus.Withdrawn, StatusNote = "\"><b>ikke fed</b>" };
+
+        // Act
+        var cut = Render<AgendaItemCard>(p => p.Add(x => x.Item, item).Add(x => x.Rights, Reader));
+
+        // Assert
+        Assert.Empty(cut.FindAll("script, img, b"));
+        Assert.Equal("Budget <script>alert('x')</script>", cut.Find("[data-testid=withdrawn-title]").TextContent);
+        Assert.Equal("v. <img src=x onerror=alert(1)> & co", cut.Find("[data-testid=item-presenter-text]").TextContent);
+        Assert.Contains("\"><b>ikke fed</b>", cut.Find(".status-note").TextContent);
+    }
+
+    [Fact]
     public void Script_in_background_is_not_rendered_as_a_script_element()
     {
         // Arrange
