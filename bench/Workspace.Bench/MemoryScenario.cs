@@ -49,7 +49,6 @@ public static class MemoryScenario
         {
             await page.CloseAsync();
         }
-        await WaitForNoCircuitsAsync(app);
         return new MemoryResult(pages, circuits,
             (loaded.GcHeapBytes - baseline.GcHeapBytes) / 1024d / Math.Max(1, circuits),
             (loaded.WorkingSetBytes - baseline.WorkingSetBytes) / 1024d / Math.Max(1, circuits));

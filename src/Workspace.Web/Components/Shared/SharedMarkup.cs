@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Caching.Memory;
+using MudBlazor;
 
 namespace Workspace.Web.Components.Shared;
 
@@ -25,6 +26,55 @@ public static class SharedMarkup
         }
         SharedHtml.Set(html, html, new MemoryCacheEntryOptions { Size = html.Length, SlidingExpiration = TimeSpan.FromHours(1) });
         return new MarkupString(html);
+    }
+
+    /// <summary>
+    /// A MudAlert's markup (text variant, default icon) around HTML that is already encoded; role "alert" for a
+    /// message that appears after an action, so that screen readers say it at once.
+    /// </summary>
+    public static MarkupString Alert(Severity severity, string messageHtml, bool dense = false, string? cssClass = null, string? testId = null, string? role = null)
+    {
+        var (name, icon) = severity switch
+        {
+            Severity.Success => ("success", Icons.Custom.Uncategorized.AlertSuccess),
+            Severity.Warning => ("warning", Icons.Material.Outlined.ReportProblem),
+            Severity.Error => ("error", Icons.Material.Filled.ErrorOutline),
+            _ => ("info", Icons.Material.Outlined.Info),
+        };
+        var html = new StringBuilder(512).Append("<div");
+        if (testId is not null)
+        {
+            html.Append(" data-testid=\"").AppendEncoded(testId).Append('"');
+        }
+        if (role is not null)
+        {
+            html.Append(" role=\"").Append(role).Append('"');
+        }
+        html.Append(" class=\"mud-alert mud-alert-text-").Append(name).Append(dense ? " mud-dense" : "").Append(" mud-elevation-0");
+        if (cssClass is not null)
+        {
+            html.Append(' ').AppendEncoded(cssClass);
+        }
+        html.Append("\"><div class=\"mud-alert-position justify-start\"><div class=\"mud-alert-icon mud-alert-icon-left\">")
+            .Append(Svg.Icon(icon, "medium").Value)
+            .Append("</div><div class=\"mud-alert-message\">").Append(messageHtml).Append("</div></div></div>");
+        return Shared(html.ToString());
+    }
+
+    /// <summary>A small MudChip's markup (variant "outlined" or "filled", a MudBlazor colour name), with an optional icon before the text.</summary>
+    public static StringBuilder AppendChip(this StringBuilder html, string variant, string color, string text, string? testId = null, string? icon = null)
+    {
+        html.Append("<div class=\"mud-chip mud-chip-").Append(variant).Append(" mud-chip-size-small mud-chip-color-").Append(color).Append('"');
+        if (testId is not null)
+        {
+            html.Append(" data-testid=\"").Append(testId).Append('"');
+        }
+        html.Append('>');
+        if (icon is not null)
+        {
+            html.Append(Svg.Icon(icon, "small", "mud-chip-icon").Value);
+        }
+        return html.Append("<span class=\"mud-chip-content\">").AppendEncoded(text).Append("</span></div>");
     }
 
     /// <summary>The text, HTML-encoded.</summary>

@@ -15,12 +15,8 @@ namespace Workspace.Web.Features.Attendance;
 /// </summary>
 public static class AttendanceMarkup
 {
-
     private const string GroupHeading = "<h3 class=\"mud-typography mud-typography-subtitle1 mt-3\">";
     private const string Body2 = "<p class=\"mud-typography mud-typography-body2\">";
-
-    /// <summary>The one shared copy of this HTML (see <see cref="SharedMarkup"/>).</summary>
-    public static MarkupString Shared(string html) => SharedMarkup.Shared(html);
 
     /// <summary>
     /// Everything below the viewer's own answer, for a viewer who does not manage the meeting: members, substitutes,
@@ -48,51 +44,15 @@ public static class AttendanceMarkup
         }
         html.Append(GroupHeading).AppendEncoded(localizer["Attendance.MinuteTaker"]).Append("</h3>");
         html.Append(Body2).AppendEncoded(overview.MinuteTakerName ?? localizer["Attendance.NoMinuteTaker"]).Append("</p>");
-        return Shared(html.ToString());
+        return SharedMarkup.Shared(html.ToString());
     }
 
     /// <summary>A person's name and organisation (or title), the first line of their row.</summary>
-    public static MarkupString Name(AttendeeView person) => Shared(AppendName(new StringBuilder(), person).ToString());
+    public static MarkupString Name(AttendeeView person) => SharedMarkup.Shared(AppendName(new StringBuilder(), person).ToString());
 
     /// <summary>"Suppleant: ..." on a member whose seat a substitute takes, "Møder for ..." on that substitute; empty otherwise.</summary>
     public static MarkupString SteppingIn(AttendeeView person, IStringLocalizer localizer) =>
-        Shared(AppendSteppingIn(new StringBuilder(), person, localizer).ToString());
-
-    /// <summary>
-    /// A MudAlert's markup (text variant, default icon) around HTML that is already encoded; role "alert" for a
-    /// message that appears after an action, so that screen readers say it at once.
-    /// </summary>
-    public static MarkupString Alert(Severity severity, string messageHtml, bool dense = false, string? cssClass = null, string? testId = null, string? role = null)
-    {
-        var (name, icon) = severity switch
-        {
-            Severity.Success => ("success", Icons.Custom.Uncategorized.AlertSuccess),
-            Severity.Warning => ("warning", Icons.Material.Outlined.ReportProblem),
-            Severity.Error => ("error", Icons.Material.Filled.ErrorOutline),
-            _ => ("info", Icons.Material.Outlined.Info),
-        };
-        var html = new StringBuilder(512).Append("<div");
-        if (testId is not null)
-        {
-            html.Append(" data-testid=\"").AppendEncoded(testId).Append('"');
-        }
-        if (role is not null)
-        {
-            html.Append(" role=\"").Append(role).Append('"');
-        }
-        html.Append(" class=\"mud-alert mud-alert-text-").Append(name).Append(dense ? " mud-dense" : "").Append(" mud-elevation-0");
-        if (cssClass is not null)
-        {
-            html.Append(' ').AppendEncoded(cssClass);
-        }
-        html.Append("\"><div class=\"mud-alert-position justify-start\"><div class=\"mud-alert-icon mud-alert-icon-left\">")
-            .Append(Svg.Icon(icon, "medium").Value)
-            .Append("</div><div class=\"mud-alert-message\">").Append(messageHtml).Append("</div></div></div>");
-        return Shared(html.ToString());
-    }
-
-    /// <summary>Text made safe for HTML content and double-quoted attribute values.</summary>
-    public static string Encode(string? text) => SharedMarkup.Encode(text);
+        SharedMarkup.Shared(AppendSteppingIn(new StringBuilder(), person, localizer).ToString());
 
     private static void Group(StringBuilder html, string title, IReadOnlyList<AttendeeView> people, IStringLocalizer localizer)
     {
@@ -104,11 +64,11 @@ public static class AttendanceMarkup
             AppendSteppingIn(html, person, localizer);
             if (person.Presence != PresenceStatus.NotRegistered)
             {
-                AppendChip(html, "default", null, localizer[$"Presence.{person.Presence}"]);
+                html.AppendChip("outlined", "default", localizer[$"Presence.{person.Presence}"]);
             }
             else if (person.Response != InvitationResponse.None)
             {
-                AppendChip(html, "default", null, localizer[$"Response.{person.Response}"]);
+                html.AppendChip("outlined", "default", localizer[$"Response.{person.Response}"]);
             }
             html.Append("</div></li>");
         }
@@ -129,20 +89,10 @@ public static class AttendanceMarkup
     {
         if (person.SteppingInName is { } other)
         {
-            AppendChip(html, "info", "stepping-in", person.Role == AttendanceRole.Member
+            html.AppendChip("outlined", "info", person.Role == AttendanceRole.Member
                 ? localizer["Attendance.SubstituteIs", other]
-                : localizer["Attendance.SteppingInFor", other]);
+                : localizer["Attendance.SteppingInFor", other], "stepping-in");
         }
         return html;
-    }
-
-    private static void AppendChip(StringBuilder html, string color, string? testId, string text)
-    {
-        html.Append("<div class=\"mud-chip mud-chip-outlined mud-chip-size-small mud-chip-color-").Append(color).Append('"');
-        if (testId is not null)
-        {
-            html.Append(" data-testid=\"").Append(testId).Append('"');
-        }
-        html.Append("><span class=\"mud-chip-content\">").AppendEncoded(text).Append("</span></div>");
     }
 }

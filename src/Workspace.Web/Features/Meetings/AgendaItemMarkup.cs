@@ -42,10 +42,10 @@ public static class AgendaItemMarkup
                 .AppendEncoded(L["Agenda.TimeRange", clock.Time(slot.Start), clock.Time(slot.End)]).Append("</span>");
             if (slot.End > meetingEndsAt)
             {
-                Chip(html, "outlined", "error", L["Agenda.AfterMeetingEnd"], "item-overrun", Icons.Material.Filled.Warning);
+                html.AppendChip("outlined", "error", L["Agenda.AfterMeetingEnd"], "item-overrun", Icons.Material.Filled.Warning);
             }
         }
-        Chip(html, "outlined", "default", L[$"ItemKind.{item.Kind}"]);
+        html.AppendChip("outlined", "default", L[$"ItemKind.{item.Kind}"]);
         if (item.AllottedMinutes is { } minutes)
         {
             Body2(html, L["Item.AllottedMinutes", minutes]);
@@ -56,15 +56,15 @@ public static class AgendaItemMarkup
         }
         if (item.IsClosed)
         {
-            Chip(html, "filled", "secondary", L["Item.Closed"], icon: Icons.Material.Filled.Lock);
+            html.AppendChip("filled", "secondary", L["Item.Closed"], icon: Icons.Material.Filled.Lock);
         }
         if (item.Status != AgendaItemStatus.Planned)
         {
-            Chip(html, "filled", "warning", L[$"ItemStatus.{item.Status}"], "item-status");
+            html.AppendChip("filled", "warning", L[$"ItemStatus.{item.Status}"], "item-status");
         }
         if (item.ChangedAfterPublishing)
         {
-            Chip(html, "outlined", "info", L["Item.ChangedAfterPublishing"], "changed-after-publishing", Icons.Material.Filled.Update);
+            html.AppendChip("outlined", "info", L["Item.ChangedAfterPublishing"], "changed-after-publishing", Icons.Material.Filled.Update);
         }
         return SharedMarkup.Shared(html.ToString());
     }
@@ -96,21 +96,6 @@ public static class AgendaItemMarkup
                 .AppendEncoded(L["Agenda.PostponedFrom", clock.ShortDate(from.StartsAt)]).Append("</a></p>");
         }
         return SharedMarkup.Shared(html.ToString());
-    }
-
-    private static void Chip(StringBuilder html, string variant, string color, string text, string? testId = null, string? icon = null)
-    {
-        html.Append("<div class=\"mud-chip mud-chip-").Append(variant).Append(" mud-chip-size-small mud-chip-color-").Append(color).Append('"');
-        if (testId is not null)
-        {
-            html.Append(" data-testid=\"").Append(testId).Append('"');
-        }
-        html.Append('>');
-        if (icon is not null)
-        {
-            html.Append(Svg.Icon(icon, "small", "mud-chip-icon").Value);
-        }
-        html.Append("<span class=\"mud-chip-content\">").AppendEncoded(text).Append("</span></div>");
     }
 
     private static void Body2(StringBuilder html, string text, string? testId = null)
