@@ -68,6 +68,29 @@ public sealed class MeetingPageTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task Going_to_another_meeting_asks_the_browser_for_that_meetings_drafts_again()
+    {
+        // Arrange: the same page component shows the next meeting, then an earlier one of the council.
+        SignInAs("Mia Kragh");
+        var next = Item(DemoItems.Hearing).MeetingId;
+        Guid other;
+        await using (var db = CreateDbContext())
+        {
+            var council = db.Meetings.Single(m => m.Id == next).CouncilId;
+            other = db.Meetings.Where(m => m.CouncilId == council && m.Id != next && m.Status != Workspace.Data.Entities.MeetingStatus.Draft)
+                .Select(m => m.Id).First();
+        }
+        var cut = Render<MeetingPage>(p => p.Add(x => x.MeetingId, next));
+        cut.WaitForAssertion(() => Assert.Single(JSInterop.Invocations, i => i.Identifier == "workspaceDrafts.keys"));
+
+        // Act
+        cut.Render(p => p.Add(x => x.MeetingId, other));
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.Equal(2, JSInterop.Invocations.Count(i => i.Identifier == "workspaceDrafts.keys")));
+    }
+
+    [Fact]
     public void Member_can_open_a_remark_field_on_each_item_but_cannot_add_items()
     {
         // Arrange
