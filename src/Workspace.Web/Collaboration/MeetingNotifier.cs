@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Globalization;
 
 namespace Workspace.Web.Collaboration;
 
@@ -37,13 +38,14 @@ public interface IMeetingNotifier
 }
 
 /// <summary>
-/// Delivers changes to this node's subscribers at once, and through the <see cref="IClusterBus"/> to the other nodes'
+/// Delivers changes to this node's subscribers at once, in the culture each subscriber had when it subscribed (a change
+/// raised by an English reader's circuit or by the bus thread must not render a Danish page in English), and through the <see cref="IClusterBus"/> to the other nodes'
 /// subscribers. When the bus comes back after an outage, every subscriber is told to reload (<see cref="MeetingChangeKind.Resync"/>).
 /// </summary>
 public sealed class MeetingNotifier : IMeetingNotifier, IDisposable
 {
     private const string Topic = "meeting-changes";
-    private readonly ConcurrentDictionary<Guid, ImmutableList<Func<MeetingChange, Task>>> _subscribers = new();
+    private readonly ConcurrentDictionary<Guid, ImmutableList<Subscriber>> _subscribers = new();
     private readonly IClusterBus _bus;
     private readonly ILogger<MeetingNotifier> _logger;
     private readonly IDisposable _fromOtherNodes;
@@ -58,8 +60,9 @@ public sealed class MeetingNotifier : IMeetingNotifier, IDisposable
 
     public IDisposable Subscribe(Guid meetingId, Func<MeetingChange, Task> onChange)
     {
-        _subscribers.AddOrUpdate(meetingId, _ => [onChange], (_, list) => list.Add(onChange));
-        return new Subscription(() => _subscribers.AddOrUpdate(meetingId, _ => [], (_, list) => list.Remove(onChange)));
+        var subscriber = new Subscriber(onChange, CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        _subscribers.AddOrUpdate(meetingId, _ => [subscriber], (_, list) => list.Add(subscriber));
+        return new Subscription(() => _subscribers.AddOrUpdate(meetingId, _ => [], (_, list) => list.Remove(subscriber)));
     }
 
     public void Publish(MeetingChange change)
@@ -87,27 +90,32 @@ public sealed class MeetingNotifier : IMeetingNotifier, IDisposable
 
     private void DeliverLocally(MeetingChange change)
     {
-        if (!_subscribers.TryGetValue(change.MeetingId, out var handlers))
+        if (!_subscribers.TryGetValue(change.MeetingId, out var subscribers))
         {
             return;
         }
-        foreach (var handler in handlers)
+        foreach (var subscriber in subscribers)
         {
-            _ = NotifyAsync(handler, change);
+            _ = NotifyAsync(subscriber, change);
         }
     }
 
-    private async Task NotifyAsync(Func<MeetingChange, Task> handler, MeetingChange change)
+    private async Task NotifyAsync(Subscriber subscriber, MeetingChange change)
     {
         try
         {
-            await handler(change);
+            // Culture is async-local: set here, it flows into the subscriber's InvokeAsync and ends with this method.
+            CultureInfo.CurrentCulture = subscriber.Culture;
+            CultureInfo.CurrentUICulture = subscriber.UiCulture;
+            await subscriber.OnChange(change);
         }
         catch (Exception ex)
         {
             _logger.LogWarning(ex, "A subscriber of meeting {MeetingId} failed to handle {Kind}", change.MeetingId, change.Kind);
         }
     }
+
+    private sealed record Subscriber(Func<MeetingChange, Task> OnChange, CultureInfo Culture, CultureInfo UiCulture);
 
     private sealed class Subscription(Action unsubscribe) : IDisposable
     {
