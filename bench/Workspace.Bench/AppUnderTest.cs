@@ -124,4 +124,5 @@ public sealed partial class AppUnderTest : IAsyncDisposable
     private static partial Regex FormElement();
 }
 
-public sealed record MemoryReading(long GcHeapBytes, long WorkingSetBytes, long CpuMilliseconds, int Circuits);
+public sealed record MemoryReading(long GcHeapBytes, long WorkingSetBytes, long CpuMilliseconds, int Circuits,
+    double GcPauseMilliseconds, int Gen0Collections, int Gen1Collections, int Gen2Collections, int ThreadPoolThreads);

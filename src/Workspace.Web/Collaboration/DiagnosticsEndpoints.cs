@@ -23,7 +23,10 @@ public sealed class CircuitCounter : CircuitHandler
     }
 }
 
-/// <summary>Development only: memory figures after a full, compacting garbage collection (bench/ measures circuits with it).</summary>
+/// <summary>
+/// Development only: memory figures after a full, compacting garbage collection (bench/ measures circuits with it), and the
+/// garbage collector's pauses and the thread pool's state, which explain a latency tail.
+/// </summary>
 public static class DiagnosticsEndpoints
 {
     public static IEndpointRouteBuilder MapDevelopmentDiagnostics(this IEndpointRouteBuilder app, IWebHostEnvironment environment)
@@ -47,6 +50,11 @@ public static class DiagnosticsEndpoints
                 workingSetBytes = process.WorkingSet64,
                 cpuMilliseconds = (long)process.TotalProcessorTime.TotalMilliseconds,
                 circuits = CircuitCounter.Open,
+                gcPauseMilliseconds = GC.GetTotalPauseDuration().TotalMilliseconds,
+                gen0Collections = GC.CollectionCount(0),
+                gen1Collections = GC.CollectionCount(1),
+                gen2Collections = GC.CollectionCount(2),
+                threadPoolThreads = ThreadPool.ThreadCount,
             });
         }).AllowAnonymous();
         return app;
