@@ -56,6 +56,11 @@ var text = new StringBuilder()
     .AppendLine("```")
     .AppendJoin(Environment.NewLine, lines).AppendLine()
     .AppendLine("```")
+    .AppendLine()
+    .AppendLine("Co-editing rounds start after an unreported warm-up round of 100 participants. `server_gc_pause_ms` and")
+    .AppendLine("`loadgen_gc_pause_ms` are the garbage collectors' pauses in the app and in this load generator during the round.")
+    .AppendLine("`empty_pages` is the same measurement as `pages` on the development-only `/dev/empty-circuit` (one heading in an")
+    .AppendLine("empty layout): what Blazor itself keeps per circuit. Working set per circuit is noisy (the OS trims it), the GC heap is not.")
     .ToString();
 File.WriteAllText(output, text);
 Console.WriteLine($"written to {output}");
