@@ -4,14 +4,26 @@ namespace Workspace.Bench;
 
 public sealed record MemoryResult(int Pages, int Circuits, double HeapPerCircuitKb, double WorkingSetPerCircuitKb);
 
+/// <summary>Which page the scenario opens N times.</summary>
+public enum MemoryPage
+{
+    /// <summary>A member's view of the next meeting.</summary>
+    Meeting,
+
+    /// <summary>The development-only empty page in an empty layout: what Blazor itself keeps per circuit.</summary>
+    Empty,
+
+    /// <summary>The development-only empty page in the app's layout: what the layout adds.</summary>
+    EmptyInAppLayout,
+}
+
 /// <summary>
 /// Opens N meeting pages in headless Chromium (one signed-in context, tabs sharing a few renderer processes),
 /// forces a full garbage collection on the server and divides the growth by the number of circuits.
 /// </summary>
 public static class MemoryScenario
 {
-    /// <summary>The meeting page (a member's view of the next meeting), or with empty: true the development-only empty page.</summary>
-    public static async Task<MemoryResult> RunAsync(AppUnderTest app, int pages, bool empty = false)
+    public static async Task<MemoryResult> RunAsync(AppUnderTest app, int pages, MemoryPage which)
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
@@ -27,8 +39,12 @@ public static class MemoryScenario
         await signIn.Locator("button[data-person='Mia Kragh']").ClickAsync();
         await signIn.Locator("#main a[href^='/meetings/']").First.ClickAsync();
         await signIn.Locator("[data-testid=agenda-item]").First.WaitForAsync(new() { Timeout = 30_000 });
-        var url = empty ? "/dev/empty-circuit" : signIn.Url;
-        var ready = empty ? "[data-testid=empty-circuit]" : "[data-testid=agenda-item]";
+        var (url, ready) = which switch
+        {
+            MemoryPage.Empty => ("/dev/empty-circuit", "[data-testid=empty-circuit]"),
+            MemoryPage.EmptyInAppLayout => ("/dev/empty-page-in-layout", "[data-testid=empty-page-in-layout]"),
+            _ => (signIn.Url, "[data-testid=agenda-item]"),
+        };
         await signIn.CloseAsync();
         // Circuits of an earlier scenario may still be closing; measuring beside them would count their memory going away.
         await WaitForNoCircuitsAsync(app);

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Workspace.Bench;
 
-// Usage: bench/run.sh [--participants 25,100,200] [--pages 100,300] [--empty-pages 100] [--seconds 20] [--out bench/results.md]
+// Usage: bench/run.sh [--participants 25,100,200] [--pages 100,300] [--empty-pages 100] [--layout-pages 100] [--seconds 20] [--out bench/results.md]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var options = Options.Parse(args);
@@ -35,14 +35,20 @@ await using (var app = await AppUnderTest.StartAsync(repoRoot))
     }
     foreach (var pages in options.Pages)
     {
-        var r = await MemoryScenario.RunAsync(app, pages);
+        var r = await MemoryScenario.RunAsync(app, pages, MemoryPage.Meeting);
         Report($"pages={r.Pages} circuits={r.Circuits} gc_heap_per_circuit_kb={r.HeapPerCircuitKb:F0} working_set_per_circuit_kb={r.WorkingSetPerCircuitKb:F0}");
     }
     foreach (var pages in options.EmptyPages)
     {
         // What Blazor itself keeps per circuit: the same measurement on an empty interactive page.
-        var r = await MemoryScenario.RunAsync(app, pages, empty: true);
+        var r = await MemoryScenario.RunAsync(app, pages, MemoryPage.Empty);
         Report($"empty_pages={r.Pages} circuits={r.Circuits} gc_heap_per_circuit_kb={r.HeapPerCircuitKb:F0} working_set_per_circuit_kb={r.WorkingSetPerCircuitKb:F0}");
+    }
+    foreach (var pages in options.LayoutPages)
+    {
+        // What the app's layout adds: the same empty page inside the app bar, menus and MudBlazor's providers.
+        var r = await MemoryScenario.RunAsync(app, pages, MemoryPage.EmptyInAppLayout);
+        Report($"layout_pages={r.Pages} circuits={r.Circuits} gc_heap_per_circuit_kb={r.HeapPerCircuitKb:F0} working_set_per_circuit_kb={r.WorkingSetPerCircuitKb:F0}");
     }
 }
 
@@ -60,7 +66,8 @@ var text = new StringBuilder()
     .AppendLine("Co-editing rounds start after an unreported warm-up round of 100 participants. `server_gc_pause_ms` and")
     .AppendLine("`loadgen_gc_pause_ms` are the garbage collectors' pauses in the app and in this load generator during the round.")
     .AppendLine("`empty_pages` is the same measurement as `pages` on the development-only `/dev/empty-circuit` (one heading in an")
-    .AppendLine("empty layout): what Blazor itself keeps per circuit. Working set per circuit is noisy (the OS trims it), the GC heap is not.")
+    .AppendLine("empty layout): what Blazor itself keeps per circuit; `layout_pages` the same page in the app's layout (app bar, menus,")
+    .AppendLine("MudBlazor's providers). Working set per circuit is noisy (the OS trims it), the GC heap is not.")
     .ToString();
 File.WriteAllText(output, text);
 Console.WriteLine($"written to {output}");
@@ -75,7 +82,7 @@ static string FindRepoRoot()
     return directory?.FullName ?? throw new InvalidOperationException("Workspace.sln not found above the benchmark.");
 }
 
-internal sealed record Options(int[] Participants, int[] Pages, int[] EmptyPages, int Seconds, string Output)
+internal sealed record Options(int[] Participants, int[] Pages, int[] EmptyPages, int[] LayoutPages, int Seconds, string Output)
 {
     public static Options Parse(string[] args)
     {
@@ -83,7 +90,7 @@ internal sealed record Options(int[] Participants, int[] Pages, int[] EmptyPages
         int[] Numbers(string name, int[] fallback) => Value(name) is { } list
             ? list.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray()
             : fallback;
-        return new Options(Numbers("--participants", [25, 100, 200]), Numbers("--pages", [100, 300]), Numbers("--empty-pages", [100]),
+        return new Options(Numbers("--participants", [25, 100, 200]), Numbers("--pages", [100, 300]), Numbers("--empty-pages", [100]), Numbers("--layout-pages", [100]),
             int.Parse(Value("--seconds") ?? "20"), Value("--out") ?? Path.Combine("bench", "results.md"));
     }
 }

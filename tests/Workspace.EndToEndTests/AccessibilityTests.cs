@@ -123,6 +123,20 @@ public sealed class AccessibilityTests(BrowserFixture browser, DevelopmentApp ap
         await AssertNoViolationsAsync(session.Page);
     }
 
+    [Theory]
+    [InlineData("/dev/empty-circuit", "empty-circuit")]
+    [InlineData("/dev/empty-page-in-layout", "empty-page-in-layout")]
+    public async Task Development_pages_the_memory_benchmark_opens_have_no_violations(string path, string testId)
+    {
+        await using var session = await SignInAsync(DemoPeople.Member);
+
+        await session.Page.GotoAsync(path);
+        await Assertions.Expect(session.Page.Locator($"[data-testid={testId}]")).ToBeVisibleAsync();
+
+        await AssertNoViolationsAsync(session.Page);
+        session.Errors.AssertNone();
+    }
+
     private async Task<UserSession> SignInAsync(string person) =>
         await UserSession.SignInAsync(browser, await app.HostAsync(), person);
 

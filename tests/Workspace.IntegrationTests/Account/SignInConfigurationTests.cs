@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -100,6 +101,24 @@ public sealed class SignInConfigurationTests
         Assert.NotNull(location);
         Assert.Equal("login.microsoftonline.com", location.Host);
         Assert.Contains($"client_id={ClientId}", location.Query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Development_diagnostics_are_mapped_in_development_only()
+    {
+        // Arrange: /dev/memory forces a full garbage collection, so anyone who reached it could stall the server
+        await using var development = new WorkspaceFactory();
+        await using var production = WithEntraId(new WorkspaceFactory()).WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
+        development.CreateClient().Dispose();
+        production.CreateClient().Dispose();
+
+        // Act
+        static IEnumerable<string?> Routes(WebApplicationFactory<Program> factory) => factory.Services.GetServices<EndpointDataSource>()
+            .SelectMany(source => source.Endpoints).OfType<RouteEndpoint>().Select(endpoint => endpoint.RoutePattern.RawText);
+
+        // Assert
+        Assert.Contains("/dev/memory", Routes(development));
+        Assert.DoesNotContain("/dev/memory", Routes(production));
     }
 
     /// <summary>
