@@ -9,6 +9,10 @@ namespace Workspace.Data.Sqlite;
 /// synchronous=NORMAL, which in WAL mode syncs at checkpoints instead of every commit. A commit survives a crash of
 /// the app; only a power cut or OS crash can lose the last commits, never corrupt the file. That is what makes
 /// many small writes (co-editing, presence-driven updates) cheap.
+/// Automatic checkpoints are off (wal_autocheckpoint=0): SQLite would otherwise copy the log into the file, and wait
+/// for the disk, inside whichever commit crosses 1,000 log pages, and every co-editor in that batch would wait with it
+/// (p99 of 90-130 ms instead of about 20 ms at 100 authors). The app checkpoints in the background instead
+/// (<see cref="Checkpoint"/>, called by the web app's SqliteCheckpointService).
 /// </summary>
 public sealed class SqliteTuning : DbConnectionInterceptor
 {
@@ -37,7 +41,24 @@ public sealed class SqliteTuning : DbConnectionInterceptor
             return;
         }
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL;";
+        command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0;";
         command.ExecuteNonQuery();
     }
+
+    /// <summary>
+    /// Copies the write-ahead log into the database file. <paramref name="truncate"/> false (PASSIVE) never waits for
+    /// readers or writers; true (TRUNCATE, at shutdown) also empties the log file.
+    /// </summary>
+    public static WalCheckpoint Checkpoint(DbConnection connection, bool truncate = false)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = truncate ? "PRAGMA wal_checkpoint(TRUNCATE);" : "PRAGMA wal_checkpoint(PASSIVE);";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return new WalCheckpoint(reader.GetInt32(0) != 0, reader.GetInt32(1), reader.GetInt32(2));
+    }
 }
+
+/// <summary>What a checkpoint did: whether it was blocked, the log's pages and how many of them are in the file now.</summary>
+public readonly record struct WalCheckpoint(bool Busy, int LogPages, int CheckpointedPages);
+

@@ -16,6 +16,7 @@ public sealed class TwoNodeTests(BrowserFixture browser) : IAsyncLifetime
     private RedisServer? _redis;
     private AppHost? _nodeA;
     private AppHost? _nodeB;
+    private readonly List<(string Who, ConsoleErrors Errors)> _browsers = [];
 
     public async ValueTask InitializeAsync()
     {
@@ -39,6 +40,10 @@ public sealed class TwoNodeTests(BrowserFixture browser) : IAsyncLifetime
                 var lines = node?.Output.Split('\n') ?? [];
                 TestContext.Current.TestOutputHelper?.WriteLine($"--- node {name}, last {Math.Min(lines.Length, 80)} lines ---\n{string.Join('\n', lines.TakeLast(80))}");
             }
+            foreach (var (who, errors) in _browsers)
+            {
+                TestContext.Current.TestOutputHelper?.WriteLine($"--- {who}'s browser console errors ---\n{string.Join('\n', errors.Errors)}");
+            }
         }
         if (_nodeB is not null)
         {
@@ -59,6 +64,7 @@ public sealed class TwoNodeTests(BrowserFixture browser) : IAsyncLifetime
     {
         await using var mia = await UserSession.SignInAsync(browser, _nodeA!, DemoPeople.Member, FreshNode);
         await using var gitte = await UserSession.SignInAsync(browser, _nodeB!, DemoPeople.Chair, FreshNode);
+        _browsers.AddRange([("Mia on node A", mia.Errors), ("Gitte on node B", gitte.Errors)]);
         var meetingId = await mia.OpenNextMeetingAsync();
         await gitte.OpenMeetingAsync(meetingId);
 

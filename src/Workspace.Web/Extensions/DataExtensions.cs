@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Workspace.Data;
 using Workspace.Data.Sqlite;
 using Workspace.Data.SqlServer;
+using Workspace.Web.Database;
 
 namespace Workspace.Web.Extensions;
 
@@ -21,6 +22,8 @@ public static class DataExtensions
                     ? $"Data Source={SqliteFilePath(builder.Environment, options)}"
                     : options.ConnectionString;
                 builder.Services.AddDbContextFactory<WorkspaceDbContext>(o => o.UseSqlite(connectionString, SqliteProvider.Configure).AddInterceptors(SqliteTuning.Instance));
+                builder.Services.AddSingleton(sp => new SqliteCheckpointService(connectionString, sp.GetRequiredService<ILogger<SqliteCheckpointService>>()));
+                builder.Services.AddHostedService(sp => sp.GetRequiredService<SqliteCheckpointService>());
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(options.ConnectionString))

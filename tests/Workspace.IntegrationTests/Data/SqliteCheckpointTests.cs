@@ -1,0 +1,80 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Workspace.IntegrationTests.Infrastructure;
+using Workspace.Web.Database;
+
+namespace Workspace.IntegrationTests.Data;
+
+/// <summary>
+/// No commit waits for SQLite's checkpoint: the app's connections do not checkpoint by themselves, and the background
+/// service moves the log into the database file instead.
+/// </summary>
+public sealed class SqliteCheckpointTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>
+{
+    [Fact]
+    public async Task The_apps_connections_leave_checkpoints_to_the_background()
+    {
+        // Arrange
+        await using var db = await factory.CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync(Ct);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA wal_autocheckpoint;";
+
+        // Act
+        var pages = Convert.ToInt64(await command.ExecuteScalarAsync(Ct));
+
+        // Assert
+        Assert.Equal(0, pages);
+    }
+
+    [Fact]
+    public async Task Written_pages_reach_the_database_file_without_anyone_asking()
+    {
+        // Arrange: writes go to the log; only a checkpoint changes the database file itself
+        factory.CreateClient().Dispose();
+        await using var db = await factory.CreateDbContextAsync();
+        await db.Database.ExecuteSqlRawAsync("CREATE TABLE IF NOT EXISTS checkpoint_probe (payload BLOB);", Ct);
+        var before = new FileInfo(factory.DatabaseFile).Length;
+
+        // Act: about 2 MB, more than SQLite would keep in the log before its own (now disabled) checkpoint
+        for (var i = 0; i < 64; i++)
+        {
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO checkpoint_probe (payload) VALUES (randomblob(32768));", Ct);
+        }
+
+        // Assert: the file grew within a few of the service's intervals
+        var deadline = DateTime.UtcNow + 10 * SqliteCheckpointService.Interval;
+        while (new FileInfo(factory.DatabaseFile).Length < before + 2_000_000 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100, Ct);
+        }
+        Assert.True(new FileInfo(factory.DatabaseFile).Length >= before + 2_000_000,
+            $"The database file is {new FileInfo(factory.DatabaseFile).Length} bytes, {before} before the writes.");
+    }
+
+    [Fact]
+    public async Task A_checkpoint_moves_the_whole_log_and_the_last_one_empties_it()
+    {
+        // Arrange
+        factory.CreateClient().Dispose();
+        var checkpoints = factory.Services.GetRequiredService<SqliteCheckpointService>();
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync("CREATE TABLE IF NOT EXISTS checkpoint_probe (payload BLOB);", Ct);
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO checkpoint_probe (payload) VALUES (randomblob(65536));", Ct);
+        }
+
+        // Act
+        var passive = checkpoints.Checkpoint();
+        var truncate = checkpoints.Checkpoint(truncate: true);
+
+        // Assert
+        Assert.NotNull(passive);
+        Assert.False(passive.Value.Busy);
+        Assert.Equal(passive.Value.LogPages, passive.Value.CheckpointedPages);
+        Assert.NotNull(truncate);
+        Assert.Equal(0, truncate.Value.LogPages);
+        Assert.Equal(0, new FileInfo(factory.DatabaseFile + "-wal").Length);
+    }
+}
