@@ -53,6 +53,8 @@ public sealed class SqliteTuning : DbConnectionInterceptor
     {
         using var command = connection.CreateCommand();
         command.CommandText = truncate ? "PRAGMA wal_checkpoint(TRUNCATE);" : "PRAGMA wal_checkpoint(PASSIVE);";
+        // TRUNCATE waits for other connections (another node's readers); shutdown must not wait long for them.
+        command.CommandTimeout = 5;
         using var reader = command.ExecuteReader();
         reader.Read();
         return new WalCheckpoint(reader.GetInt32(0) != 0, reader.GetInt32(1), reader.GetInt32(2));
