@@ -13,6 +13,8 @@ namespace Workspace.Data.Sqlite;
 /// for the disk, inside whichever commit crosses 1,000 log pages, and every co-editor in that batch would wait with it
 /// (p99 of 90-130 ms instead of about 20 ms at 100 authors). The app checkpoints in the background instead
 /// (<see cref="Checkpoint"/>, called by the web app's SqliteCheckpointService).
+/// A connection that finds the database locked by another writer waits in SQLite's own busy handler (busy_timeout),
+/// which retries within milliseconds; Microsoft.Data.Sqlite's retry would block the thread for 150 ms per attempt.
 /// </summary>
 public sealed class SqliteTuning : DbConnectionInterceptor
 {
@@ -41,7 +43,7 @@ public sealed class SqliteTuning : DbConnectionInterceptor
             return;
         }
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0;";
+        command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0; PRAGMA busy_timeout=30000;";
         command.ExecuteNonQuery();
     }
 

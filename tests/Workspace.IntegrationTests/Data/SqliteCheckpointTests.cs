@@ -29,6 +29,22 @@ public sealed class SqliteCheckpointTests(WorkspaceFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task The_apps_connections_wait_for_a_busy_database_in_SQLites_own_handler()
+    {
+        // Arrange: without it, Microsoft.Data.Sqlite retries a locked write every 150 ms, blocking its thread meanwhile
+        await using var db = await factory.CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync(Ct);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout;";
+
+        // Act
+        var milliseconds = Convert.ToInt64(await command.ExecuteScalarAsync(Ct));
+
+        // Assert: as long as the command timeout Microsoft.Data.Sqlite would have waited anyway
+        Assert.Equal(30_000, milliseconds);
+    }
+
+    [Fact]
     public async Task Written_pages_reach_the_database_file_without_anyone_asking()
     {
         // Arrange: writes go to the log; only a checkpoint changes the database file itself
