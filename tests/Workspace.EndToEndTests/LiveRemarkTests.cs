@@ -37,4 +37,29 @@ public sealed class LiveRemarkTests(BrowserFixture browser, DevelopmentApp app)
         mia.Errors.AssertNone();
         iben.Errors.AssertNone();
     }
+
+    [Fact]
+    public async Task A_remark_written_in_English_reaches_a_Danish_page_in_Danish()
+    {
+        var host = await app.HostAsync();
+        await using var mia = await UserSession.SignInAsync(browser, host, DemoPeople.Member);
+        await using var iben = await UserSession.SignInAsync(browser, host, DemoPeople.Secretary);
+        var meetingId = await mia.OpenNextMeetingAsync();
+        await mia.Page.GotoAsync($"/culture/en?returnUrl={Uri.EscapeDataString($"/meetings/{meetingId}")}");
+        await Assertions.Expect(mia.Page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await iben.OpenMeetingAsync(meetingId);
+        var text = $"Written in English ({Guid.NewGuid():N})";
+
+        var item = mia.AgendaItem("4");
+        await item.Locator("[data-testid=remark-open]").ClickAsync();
+        await mia.RemarkInput(item).FillAsync(text);
+        await item.Locator("[data-testid=remark-submit]").ClickAsync();
+
+        // Iben's page re-renders on Mia's thread; it must still speak Danish.
+        await Assertions.Expect(iben.AgendaItem("4").Locator("[data-testid=remark]").Filter(new() { HasText = text })).ToBeVisibleAsync();
+        await Assertions.Expect(iben.Page.Locator("[data-testid=live-announcer]"))
+            .ToHaveTextAsync("Ny bemærkning fra Mia Kragh til punkt 4.");
+        mia.Errors.AssertNone();
+        iben.Errors.AssertNone();
+    }
 }
