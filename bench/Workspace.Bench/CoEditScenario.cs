@@ -23,7 +23,6 @@ public sealed record CoEditResult(int Participants, double P50, double P95, doub
 /// </summary>
 public static class CoEditScenario
 {
-
     public static async Task<CoEditResult> RunAsync(AppUnderTest app, CookieContainer cookies, int participants, TimeSpan typing)
     {
         var itemId = await NewItemAsync(app, cookies, participants);
@@ -185,7 +184,7 @@ public static class CoEditScenario
                     var keystroke = length > 20 && random.Next(10) == 0
                         ? TextOperation.Create(OpComponent.Retain(Math.Min(position, length - 1)), OpComponent.Delete(1), OpComponent.Retain(length - Math.Min(position, length - 1) - 1))
                         : TextOperation.Create(OpComponent.Retain(position), OpComponent.Insert(((char)('a' + random.Next(26))).ToString()), OpComponent.Retain(length - position));
-                    ApplyInPlace(keystroke);
+                    _text.Apply(keystroke);
                     if (_inflight is null)
                     {
                         Send(keystroke);
@@ -253,10 +252,8 @@ public static class CoEditScenario
             {
                 (_buffer, incoming) = (TextOperation.Transform(_buffer, incoming, TransformSide.Left), TextOperation.Transform(incoming, _buffer, TransformSide.Right));
             }
-            ApplyInPlace(incoming);
+            _text.Apply(incoming);
         }
-
-        private void ApplyInPlace(TextOperation operation) => _text.Apply(operation);
 
         public ValueTask DisposeAsync() => _connection.DisposeAsync();
     }
@@ -271,7 +268,6 @@ internal sealed class EditableText
 
     public void Reset(string text)
     {
-        Length = 0;
         MakeRoom(text.Length);
         text.CopyTo(_chars);
         Length = text.Length;

@@ -65,4 +65,3 @@ public sealed class SqliteTuning : DbConnectionInterceptor
 
 /// <summary>What a checkpoint did: whether it was blocked, the log's pages and how many of them are in the file now.</summary>
 public readonly record struct WalCheckpoint(bool Busy, int LogPages, int CheckpointedPages);
-

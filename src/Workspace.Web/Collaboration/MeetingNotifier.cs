@@ -39,8 +39,9 @@ public interface IMeetingNotifier
 
 /// <summary>
 /// Delivers changes to this node's subscribers at once, in the culture each subscriber had when it subscribed (a change
-/// raised by an English reader's circuit or by the bus thread must not render a Danish page in English), and through the <see cref="IClusterBus"/> to the other nodes'
-/// subscribers. When the bus comes back after an outage, every subscriber is told to reload (<see cref="MeetingChangeKind.Resync"/>).
+/// raised by an English reader's circuit or by the bus thread must not render a Danish page in English), and through
+/// the <see cref="IClusterBus"/> to the other nodes' subscribers. When the bus comes back after an outage, every
+/// subscriber is told to reload (<see cref="MeetingChangeKind.Resync"/>).
 /// </summary>
 public sealed class MeetingNotifier : IMeetingNotifier, IDisposable
 {

@@ -15,14 +15,8 @@ public sealed class SqliteCheckpointTests(WorkspaceFactory factory) : IClassFixt
     [Fact]
     public async Task The_apps_connections_leave_checkpoints_to_the_background()
     {
-        // Arrange
-        await using var db = await factory.CreateDbContextAsync();
-        await db.Database.OpenConnectionAsync(Ct);
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = "PRAGMA wal_autocheckpoint;";
-
         // Act
-        var pages = Convert.ToInt64(await command.ExecuteScalarAsync(Ct));
+        var pages = await PragmaOfAnAppConnectionAsync("wal_autocheckpoint");
 
         // Assert
         Assert.Equal(0, pages);
@@ -31,14 +25,8 @@ public sealed class SqliteCheckpointTests(WorkspaceFactory factory) : IClassFixt
     [Fact]
     public async Task The_apps_connections_wait_for_a_busy_database_in_SQLites_own_handler()
     {
-        // Arrange: without it, Microsoft.Data.Sqlite retries a locked write every 150 ms, blocking its thread meanwhile
-        await using var db = await factory.CreateDbContextAsync();
-        await db.Database.OpenConnectionAsync(Ct);
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = "PRAGMA busy_timeout;";
-
-        // Act
-        var milliseconds = Convert.ToInt64(await command.ExecuteScalarAsync(Ct));
+        // Act (without it, Microsoft.Data.Sqlite retries a locked write every 150 ms, blocking its thread meanwhile)
+        var milliseconds = await PragmaOfAnAppConnectionAsync("busy_timeout");
 
         // Assert: as long as the command timeout Microsoft.Data.Sqlite would have waited anyway
         Assert.Equal(30_000, milliseconds);
@@ -92,5 +80,15 @@ public sealed class SqliteCheckpointTests(WorkspaceFactory factory) : IClassFixt
         Assert.NotNull(truncate);
         Assert.Equal(0, truncate.Value.LogPages);
         Assert.Equal(0, new FileInfo(factory.DatabaseFile + "-wal").Length);
+    }
+
+    /// <summary>A PRAGMA's value on a connection the app's own context opens (so with the app's tuning applied).</summary>
+    private async Task<long> PragmaOfAnAppConnectionAsync(string name)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync(Ct);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"PRAGMA {name};";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(Ct));
     }
 }
