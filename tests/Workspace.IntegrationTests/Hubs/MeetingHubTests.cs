@@ -152,4 +152,58 @@ public sealed class MeetingHubTests(WorkspaceFactory factory) : IClassFixture<Wo
         Assert.Equal(stored.Committed.Revision, revision.Revision);
         Assert.Equal(seen.Text + " Vedtaget.", revision.Operation.Apply(seen.Text));
     }
+
+    [Fact]
+    public async Task A_malformed_operation_sent_with_sixty_valid_ones_from_ten_connections_fails_alone()
+    {
+        // Arrange: ten tabs of the secretary's on one text, and one more that sends an operation whose counts overflow.
+        var ids = await DemoIds.LoadAsync(factory);
+        var connections = new List<HubConnection>();
+        try
+        {
+            for (var i = 0; i < 11; i++)
+            {
+                connections.Add(await HubClients.ConnectAsync(factory, DevSignIn.Administration));
+            }
+            var opened = new List<OpenTextResult>();
+            foreach (var connection in connections)
+            {
+                opened.Add(await connection.InvokeAsync<OpenTextResult>(nameof(MeetingHub.OpenText), ids.OpenItem, "minutes", Ct));
+            }
+            var malformed = TextOperation.Parse("[2147483647, -2147483647]");
+
+            // Act: every tab sends six edits on the text it opened, all at the same moment as the malformed one.
+            var valid = connections.Take(10).Select((connection, tab) => Task.Run(async () =>
+            {
+                var sent = Enumerable.Range(0, 6).Select(edit => connection.InvokeAsync<TextSubmitResult>(nameof(MeetingHub.SubmitText),
+                    opened[tab].DocumentId, opened[tab].Revision, TextOperation.Insert(0, $"<{tab}.{edit}>"), $"tab-{tab}", (long)edit, Ct));
+                return await Task.WhenAll(sent);
+            }, Ct)).ToList();
+            var refused = Record.ExceptionAsync(() => connections[10].InvokeAsync<TextSubmitResult>(nameof(MeetingHub.SubmitText),
+                opened[10].DocumentId, opened[10].Revision, malformed, "tab-malformed", 1L, Ct));
+            var results = (await Task.WhenAll(valid)).SelectMany(r => r).ToList();
+            var thrown = await refused;
+
+            // Assert
+            var hub = Assert.IsType<HubException>(thrown);
+            Assert.EndsWith("invalid-operation: DoesNotFitText", hub.Message, StringComparison.Ordinal);
+            Assert.Equal(60, results.Count);
+            Assert.Equal(60, results.Select(r => r.Committed.Revision).Distinct().Count());
+            var after = await connections[0].InvokeAsync<OpenTextResult>(nameof(MeetingHub.OpenText), ids.OpenItem, "minutes", Ct);
+            for (var tab = 0; tab < 10; tab++)
+            {
+                for (var edit = 0; edit < 6; edit++)
+                {
+                    Assert.Contains($"<{tab}.{edit}>", after.Text, StringComparison.Ordinal);
+                }
+            }
+        }
+        finally
+        {
+            foreach (var connection in connections)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
 }

@@ -134,4 +134,38 @@ public sealed class TextOperationTests
         Assert.Equal("Ref:" + paste + " slut", text);
         Assert.Equal(operation, back);
     }
+
+    [Theory]
+    [InlineData("[2147483647, -2147483647]")]
+    [InlineData("[2147483647, 2147483647, \"x\"]")]
+    [InlineData("[-2147483647, -2147483647]")]
+    [InlineData("[2147483647, \"x\", -2147483647]")]
+    public void Counts_whose_sum_overflows_are_read_and_then_refused_as_not_fitting(string json)
+    {
+        // Arrange: each count is a valid int; together they are longer than any text can be.
+        var operation = TextOperation.Parse(json);
+
+        // Act
+        var fits = Assert.Throws<InvalidTextOperationException>(() => operation.EnsureFits("Rådet drøfter budgettet."));
+        var apply = Assert.Throws<InvalidTextOperationException>(() => operation.Apply("Rådet drøfter budgettet."));
+
+        // Assert
+        Assert.Equal(CoEditingError.DoesNotFitText, fits.Error);
+        Assert.Equal(CoEditingError.DoesNotFitText, apply.Error);
+    }
+
+    [Fact]
+    public void Transforming_an_operation_longer_than_any_text_does_not_overflow()
+    {
+        // Arrange
+        var huge = TextOperation.Parse("[2147483647, -2147483647]");
+        var other = TextOperation.Insert(0, "Husk: ");
+
+        // Act
+        var transformed = TextOperation.Transform(huge, other, TransformSide.Left);
+
+        // Assert: it still keeps and deletes more than any text has, so it is refused where it is checked.
+        var refused = Assert.Throws<InvalidTextOperationException>(() => transformed.EnsureFits("Husk: mødet."));
+        Assert.Equal(CoEditingError.DoesNotFitText, refused.Error);
+    }
 }

@@ -191,7 +191,7 @@ public sealed class TextDocumentService : IDisposable
             var operation = TextOperation.Parse(row.OperationJson);
             var (kind, restored) = KindOf(row.ClientId);
             entries.Add(new TextHistoryEntry(row.Revision, kind, row.AuthorId, row.AuthorName, row.CreatedAt,
-                operation.InsertedLength, operation.DeletedLength, restored, operation));
+                operation.InsertedLength, checked((int)operation.DeletedLength), restored, operation));
         }
         return entries;
     }
@@ -295,12 +295,40 @@ public sealed class TextDocumentService : IDisposable
         }
     }
 
-    private async Task SequenceBatchAsync(string documentId, List<Submission> batch, List<TextRevision> committed)
+    /// <summary>
+    /// Stores a batch, transforming again when another node took the revision. A database error (busy, transient) is
+    /// tried again after a pause; when it persists, the submissions are stored one per transaction, so that one the
+    /// database keeps refusing fails alone instead of taking its neighbours with it.
+    /// </summary>
+    private async Task SequenceBatchAsync(string documentId, List<Submission> batch, List<TextRevision> committed, int databaseAttempts = 4)
     {
         var open = batch;
+        var databaseErrors = 0;
         for (var attempt = 1; ; attempt++)
         {
-            open = await TryAppendBatchAsync(documentId, open, committed);
+            try
+            {
+                open = await TryAppendBatchAsync(documentId, open, committed);
+            }
+            catch (Exception ex) when (IsDatabaseError(ex))
+            {
+                // The save may have reached the database after all: the next try reloads and answers what is stored.
+                _cache.Remove(documentId);
+                open = [.. open.Where(s => !s.Done.Task.IsCompleted)];
+                if (++databaseErrors < databaseAttempts)
+                {
+                    _logger.LogWarning(ex, "Storing {Count} operations on {DocumentId} failed; trying again (attempt {Attempt})", open.Count, documentId, databaseErrors);
+                    await Task.Delay(TimeSpan.FromMilliseconds(50 << databaseErrors));
+                    continue;
+                }
+                if (open.Count <= 1)
+                {
+                    throw;
+                }
+                _logger.LogWarning(ex, "Storing {Count} operations on {DocumentId} kept failing; storing them one by one", open.Count, documentId);
+                await SequenceOneByOneAsync(documentId, open, committed);
+                return;
+            }
             if (open.Count == 0)
             {
                 return;
@@ -310,6 +338,22 @@ public sealed class TextDocumentService : IDisposable
                 throw new ConcurrencyConflictException($"Could not store operations on {documentId}: other nodes kept taking the next revision.");
             }
             _logger.LogDebug("Revision of {DocumentId} taken by another node; transforming again (attempt {Attempt})", documentId, attempt);
+        }
+    }
+
+    private async Task SequenceOneByOneAsync(string documentId, List<Submission> submissions, List<TextRevision> committed)
+    {
+        foreach (var submission in submissions)
+        {
+            try
+            {
+                await SequenceBatchAsync(documentId, [submission], committed, databaseAttempts: 2);
+            }
+            catch (Exception ex)
+            {
+                _logger.LogError(ex, "An operation on {DocumentId} from client {ClientId} could not be stored", documentId, submission.ClientId);
+                submission.Done.TrySetException(ex);
+            }
         }
     }
 
@@ -342,44 +386,26 @@ public sealed class TextDocumentService : IDisposable
                 submission.Done.TrySetException(UnknownRevision(documentId, submission.BaseRevision, state.Revision));
                 continue;
             }
-            var transformed = submission.Operation;
-            StoredOperation? repeat = null;
-            foreach (var earlier in log)
-            {
-                if (earlier.Record.Revision <= submission.BaseRevision)
-                {
-                    continue;
-                }
-                if (earlier.Record.ClientId == submission.ClientId && earlier.Record.ClientSeq == submission.ClientSeq)
-                {
-                    repeat = earlier;
-                    break;
-                }
-                // The stored one was sequenced first: ours is the later one and takes the left side (see ot.js).
-                transformed = TextOperation.Transform(transformed, earlier.Operation, TransformSide.Left);
-            }
-            if (repeat is not null)
-            {
-                if (repeat.Record.Revision > state.Revision)
-                {
-                    repeatsInBatch.Add((submission, repeat));
-                }
-                else
-                {
-                    submission.Done.TrySetResult(new TextSubmitResult(ToRevision(documentId, repeat.Record, repeat.Operation), Repeated: true));
-                }
-                continue;
-            }
+            // Whatever one submission's operation does wrong fails that submission alone, never its neighbours in the batch.
+            TextOperation transformed;
+            StoredOperation? repeat;
             string newText;
             try
             {
-                transformed.EnsureFits(text);
-                newText = transformed.Apply(text);
-                if (newText.Length > _options.MaxTextLength && newText.Length > text.Length)
+                (transformed, repeat) = TransformToHead(submission, log);
+                if (repeat is not null)
                 {
-                    throw new InvalidTextOperationException(CoEditingError.TextTooLong,
-                        $"The text may have at most {_options.MaxTextLength} characters; it would have {newText.Length}.");
+                    if (repeat.Record.Revision > state.Revision)
+                    {
+                        repeatsInBatch.Add((submission, repeat));
+                    }
+                    else
+                    {
+                        submission.Done.TrySetResult(new TextSubmitResult(ToRevision(documentId, repeat.Record, repeat.Operation), Repeated: true));
+                    }
+                    continue;
                 }
+                newText = ApplyChecked(transformed, text);
             }
             catch (InvalidTextOperationException ex)
             {
@@ -388,6 +414,12 @@ public sealed class TextDocumentService : IDisposable
                 {
                     submission.Done.TrySetException(ex);
                 }
+                continue;
+            }
+            catch (Exception ex) when (!IsDatabaseError(ex))
+            {
+                _logger.LogError(ex, "An operation on {DocumentId} from client {ClientId} could not be applied; refused alone", documentId, submission.ClientId);
+                submission.Done.TrySetException(ex);
                 continue;
             }
             revision++;
@@ -427,7 +459,7 @@ public sealed class TextDocumentService : IDisposable
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException ex)
+        catch (DbUpdateException)
         {
             _cache.Remove(documentId);
             await using var again = await _dbFactory.CreateDbContextAsync(ct);
@@ -444,7 +476,8 @@ public sealed class TextDocumentService : IDisposable
             var current = await CurrentRevisionAsync(again, documentId, ct);
             if (repeated == 0 && (current is null || current == state.Revision))
             {
-                throw new InvalidOperationException($"Could not store operations on {documentId}.", ex);
+                // Neither a lost race nor a repeat: a database error, which SequenceBatchAsync tries again.
+                throw;
             }
             return [.. stored.Select(s => s.Submission).Concat(repeatsInBatch.Select(r => r.Submission)).Where(s => !s.Done.Task.IsCompleted)];
         }
@@ -461,6 +494,46 @@ public sealed class TextDocumentService : IDisposable
         }
         return [];
     }
+
+    /// <summary>
+    /// The submission's operation transformed against the stored ones after its base revision, or the stored one it
+    /// repeats (same client and sequence).
+    /// </summary>
+    private static (TextOperation Transformed, StoredOperation? Repeat) TransformToHead(Submission submission, List<StoredOperation> log)
+    {
+        var transformed = submission.Operation;
+        foreach (var earlier in log)
+        {
+            if (earlier.Record.Revision <= submission.BaseRevision)
+            {
+                continue;
+            }
+            if (earlier.Record.ClientId == submission.ClientId && earlier.Record.ClientSeq == submission.ClientSeq)
+            {
+                return (transformed, earlier);
+            }
+            // The stored one was sequenced first: ours is the later one and takes the left side (see ot.js).
+            transformed = TextOperation.Transform(transformed, earlier.Operation, TransformSide.Left);
+        }
+        return (transformed, null);
+    }
+
+    /// <summary>The text after an untrusted operation; refuses one that does not fit or makes the text too long.</summary>
+    private string ApplyChecked(TextOperation operation, string text)
+    {
+        operation.EnsureFits(text);
+        var newText = operation.Apply(text);
+        if (newText.Length > _options.MaxTextLength && newText.Length > text.Length)
+        {
+            throw new InvalidTextOperationException(CoEditingError.TextTooLong,
+                $"The text may have at most {_options.MaxTextLength} characters; it would have {newText.Length}.");
+        }
+        return newText;
+    }
+
+    /// <summary>Errors of the database itself (busy, transient, refused): the whole batch is tried again.</summary>
+    private static bool IsDatabaseError(Exception ex) =>
+        ex is System.Data.Common.DbException or DbUpdateException or Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException or TimeoutException;
 
     /// <summary>The stored operations after <paramref name="after"/> up to the state's revision, from memory when it has them.</summary>
     private static async Task<List<StoredOperation>> OperationsAfterAsync(

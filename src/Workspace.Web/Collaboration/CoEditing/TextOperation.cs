@@ -30,11 +30,12 @@ public sealed class TextOperation : IEquatable<TextOperation>
     private TextOperation(OpComponent[] components)
     {
         _components = components;
+        // Counts are summed in long: an untrusted operation may keep and delete 2147483647 each, which no text fits.
         foreach (var component in components)
         {
             if (component.IsInsert)
             {
-                InsertedLength += component.Length;
+                InsertedLength = checked(InsertedLength + component.Length);
             }
             else
             {
@@ -52,12 +53,12 @@ public sealed class TextOperation : IEquatable<TextOperation>
 
     public ReadOnlySpan<OpComponent> Components => _components;
 
-    /// <summary>How many characters the text must have at least: the kept and deleted ones.</summary>
-    public int BaseLength { get; }
+    /// <summary>How many characters the text must have at least: the kept and deleted ones (more than any text in a malformed one).</summary>
+    public long BaseLength { get; }
 
     public int InsertedLength { get; }
 
-    public int DeletedLength { get; }
+    public long DeletedLength { get; }
 
     public bool IsEmpty => _components.Length == 0;
 
@@ -77,7 +78,7 @@ public sealed class TextOperation : IEquatable<TextOperation>
     public static TextOperation Delete(int position, int length) => Create(OpComponent.Retain(position), OpComponent.Delete(length));
 
     /// <summary>The length of a text of <paramref name="length"/> characters after this operation.</summary>
-    public int LengthAfter(int length) => length + InsertedLength - DeletedLength;
+    public long LengthAfter(int length) => length + InsertedLength - DeletedLength;
 
     /// <summary>Applies the operation; throws <see cref="InvalidTextOperationException"/> when it does not fit the text.</summary>
     public string Apply(string text)
@@ -92,7 +93,7 @@ public sealed class TextOperation : IEquatable<TextOperation>
         {
             return text;
         }
-        return string.Create(LengthAfter(text.Length), (text, _components), static (target, state) =>
+        return string.Create((int)LengthAfter(text.Length), (text, _components), static (target, state) =>
         {
             var (source, components) = state;
             var from = 0;
@@ -131,7 +132,7 @@ public sealed class TextOperation : IEquatable<TextOperation>
             throw new InvalidTextOperationException(CoEditingError.DoesNotFitText,
                 $"The operation keeps or deletes {BaseLength} characters, but the text has only {text.Length}.");
         }
-        var position = 0;
+        var position = 0L;
         foreach (var component in _components)
         {
             if (SplitsPair(text, position))
@@ -177,8 +178,8 @@ public sealed class TextOperation : IEquatable<TextOperation>
         return false;
     }
 
-    private static bool SplitsPair(string text, int position) =>
-        position > 0 && position < text.Length && char.IsHighSurrogate(text[position - 1]) && char.IsLowSurrogate(text[position]);
+    private static bool SplitsPair(string text, long position) =>
+        position > 0 && position < text.Length && char.IsHighSurrogate(text[(int)position - 1]) && char.IsLowSurrogate(text[(int)position]);
 
     /// <summary>One operation with the effect of <paramref name="first"/> followed by <paramref name="second"/>.</summary>
     public static TextOperation Compose(TextOperation first, TextOperation second)
@@ -306,7 +307,7 @@ public sealed class TextOperation : IEquatable<TextOperation>
     public static int TransformCursor(int cursor, TextOperation operation, bool isOwnOperation)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        var position = 0;
+        var position = 0L;
         var result = cursor;
         foreach (var component in operation._components)
         {
@@ -327,7 +328,7 @@ public sealed class TextOperation : IEquatable<TextOperation>
             }
             else
             {
-                result -= Math.Min(component.Length, cursor - position);
+                result -= (int)Math.Min(component.Length, cursor - position);
                 position += component.Length;
             }
         }
@@ -593,19 +594,24 @@ public sealed class TextOperation : IEquatable<TextOperation>
             {
                 _components[count - 1] = OpComponent.Insert(string.Concat(last.Text, component.Text));
             }
-            else if (component.IsRetain && last.IsRetain)
+            else if (component.IsRetain && last.IsRetain && FitsOneCount(last, component))
             {
-                _components[count - 1] = OpComponent.Retain(checked(last.Length + component.Length));
+                _components[count - 1] = OpComponent.Retain(last.Length + component.Length);
             }
-            else if (component.IsDelete && last.IsDelete)
+            else if (component.IsDelete && last.IsDelete && FitsOneCount(last, component))
             {
-                _components[count - 1] = OpComponent.Delete(checked(last.Length + component.Length));
+                _components[count - 1] = OpComponent.Delete(last.Length + component.Length);
             }
             else
             {
                 _components.Add(component);
             }
         }
+
+        // Two counts that overflow one stay two components: only an operation longer than any text has them, and it
+        // must get as far as EnsureFits, which refuses it, instead of failing wherever it happens to be built.
+        private static bool FitsOneCount(OpComponent last, OpComponent component) =>
+            (long)last.Length + component.Length <= int.MaxValue;
 
         public TextOperation Build()
         {
