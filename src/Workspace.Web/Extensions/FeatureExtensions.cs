@@ -101,7 +101,8 @@ public static class FeatureExtensions
             .AddHubOptions<Hubs.MeetingHub>(options => options.MaximumReceiveMessageSize = 2 * 1024 * 1024);
         builder.Services.AddSingleton<ITextCommitListener, TextBroadcast>();
         builder.Services.AddSingleton<ItemTexts>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<ItemTexts>());
+        builder.Services.AddSingleton<ItemFieldSync>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ItemFieldSync>());
         builder.Services.AddSingleton<Hubs.HubMeetingSubscriptions>();
         builder.Services.AddScoped<CircuitPresence>();
         builder.Services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitPresence>());

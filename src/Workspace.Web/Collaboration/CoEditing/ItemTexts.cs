@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Data;
 using Workspace.Data.Entities;
@@ -16,22 +15,21 @@ public sealed record OpenTextResult(string DocumentId, string Text, long Revisio
 /// The co-edited texts of agenda items (background, decision, minutes), with the meeting's rights: readers of the item
 /// (closed items only for those who see them) may follow a text; the council's administration may change it while the
 /// meeting is not closed. Stored operations reach the clients through <see cref="TextBroadcast"/>.
-/// The stored item fields follow the texts a moment later (<see cref="FlushAsync"/>), so pages, minutes and exports see them.
+/// The stored item fields follow the texts a moment later (<see cref="ItemFieldSync"/>), so pages, minutes and exports see them.
 /// </summary>
-public sealed class ItemTexts : BackgroundService
+public sealed class ItemTexts
 {
     private readonly IDbContextFactory<WorkspaceDbContext> _dbFactory;
     private readonly CouncilAccess _access;
     private readonly TextDocumentService _documents;
-    private readonly IMeetingNotifier _notifier;
-    private readonly ConcurrentDictionary<string, Guid> _dirty = new();
+    private readonly ItemFieldSync _fields;
 
-    public ItemTexts(IDbContextFactory<WorkspaceDbContext> dbFactory, CouncilAccess access, TextDocumentService documents, IMeetingNotifier notifier)
+    public ItemTexts(IDbContextFactory<WorkspaceDbContext> dbFactory, CouncilAccess access, TextDocumentService documents, ItemFieldSync fields)
     {
         _dbFactory = dbFactory;
         _access = access;
         _documents = documents;
-        _notifier = notifier;
+        _fields = fields;
     }
 
     public async Task<ItemTextRights> RightsAsync(WorkspaceUser user, Guid itemId, ItemText text, CancellationToken ct)
@@ -66,7 +64,7 @@ public sealed class ItemTexts : BackgroundService
         var result = await _documents.SubmitAsync(documentId, baseRevision, operation, personId, clientId, clientSeq, ct);
         if (!result.Repeated)
         {
-            _dirty[documentId] = rights.MeetingId;
+            _fields.MarkChanged(documentId, rights.MeetingId);
         }
         return result;
     }
@@ -80,7 +78,7 @@ public sealed class ItemTexts : BackgroundService
         }
         var documentId = TextDocumentIds.ForItem(itemId, text);
         var result = await _documents.RestoreAsync(documentId, revision, personId, ct);
-        _dirty[documentId] = rights.MeetingId;
+        _fields.MarkChanged(documentId, rights.MeetingId);
         return result;
     }
 
@@ -88,39 +86,6 @@ public sealed class ItemTexts : BackgroundService
     {
         await RightsAsync(user, itemId, text, ct);
         return await _documents.HistoryAsync(TextDocumentIds.ForItem(itemId, text), ct: ct);
-    }
-
-    /// <summary>Writes changed texts to their item fields once a second and tells open pages, which render them.</summary>
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            await FlushAsync(stoppingToken);
-        }
-    }
-
-    public async Task FlushAsync(CancellationToken ct)
-    {
-        foreach (var documentId in _dirty.Keys)
-        {
-            if (!_dirty.TryRemove(documentId, out var meetingId) || !TextDocumentIds.TryParseItem(documentId, out var itemId, out var text))
-            {
-                continue;
-            }
-            var snapshot = await _documents.GetAsync(documentId, ct);
-            var value = string.IsNullOrWhiteSpace(snapshot.Text) ? null : snapshot.Text;
-            await using var db = await _dbFactory.CreateDbContextAsync(ct);
-            // A direct update: the item's concurrency stamp stays, so a colleague's open item form is not refused for it.
-            var items = db.AgendaItems.Where(i => i.Id == itemId);
-            _ = text switch
-            {
-                ItemText.Background => await items.ExecuteUpdateAsync(s => s.SetProperty(i => i.Background, value), ct),
-                ItemText.Decision => await items.ExecuteUpdateAsync(s => s.SetProperty(i => i.Decision, value), ct),
-                _ => await items.ExecuteUpdateAsync(s => s.SetProperty(i => i.Minutes, value), ct),
-            };
-            _notifier.Publish(new MeetingChange(meetingId, MeetingChangeKind.TextChanged, itemId, null, null));
-        }
     }
 
     private async Task<string?> StoredFieldAsync(Guid itemId, ItemText text, CancellationToken ct)
