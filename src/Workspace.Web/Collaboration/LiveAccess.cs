@@ -65,18 +65,26 @@ public sealed class LiveAccess : IDisposable
     {
         var key = (user.PersonId, RolesOf(user), meetingId);
         var version = Version(meetingId);
-        if (_readers.TryGetValue(key, out var cached) && cached.Version == version && _clock.GetUtcNow() - cached.ReadAt < MaxAge)
+        if (_readers.TryGetValue(key, out var cached) && cached.Version == version && _clock.GetUtcNow() - cached.ReadAt < MaxAge
+            && !cached.Reader.Value.IsFaulted)
         {
-            return cached.Reader;
+            return await cached.Reader.Value.WaitAsync(ct);
         }
-        // The version is taken before reading: a change during the read makes this entry stale at once.
-        var reader = await LoadAsync(user, meetingId, ct);
         if (_readers.Count >= MaxEntries)
         {
             _readers.Clear();
         }
-        _readers[key] = new Entry(reader, version, _clock.GetUtcNow());
-        return reader;
+        // One read for all who ask at once (a hundred tabs of one person after a change); the version is taken before
+        // the read, so a change during it makes the entry stale at once.
+        var entry = new Entry(new Lazy<Task<MeetingReader>>(() => LoadAsync(user, meetingId)), version, _clock.GetUtcNow());
+        var used = cached is not null && _readers.TryUpdate(key, entry, cached) ? entry : _readers.GetOrAdd(key, entry);
+        if (used != entry && (used.Version != version || used.Reader.Value.IsFaulted))
+        {
+            // Someone else's entry, but older than what this caller must see: read for this caller alone.
+            used = entry;
+            _readers[key] = entry;
+        }
+        return await used.Reader.Value.WaitAsync(ct);
     }
 
     /// <summary>The meeting an item is on, or null when there is no such item.</summary>
@@ -88,8 +96,10 @@ public sealed class LiveAccess : IDisposable
 
     public void Dispose() => _notifier.Delivering -= OnDelivering;
 
-    private async Task<MeetingReader> LoadAsync(WorkspaceUser user, Guid meetingId, CancellationToken ct)
+    private async Task<MeetingReader> LoadAsync(WorkspaceUser user, Guid meetingId)
     {
+        // Shared by several callers, so no caller's cancellation ends it.
+        var ct = CancellationToken.None;
         await using var db = await _dbFactory.CreateDbContextAsync(ct);
         var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, ct);
         if (meeting is null)
@@ -132,5 +142,5 @@ public sealed class LiveAccess : IDisposable
     private static int RolesOf(WorkspaceUser user) =>
         (user.IsInRole(WorkspaceRoles.Administration) ? 1 : 0) | (user.IsInRole(WorkspaceRoles.Member) ? 2 : 0) | (user.IsInRole(WorkspaceRoles.Substitute) ? 4 : 0);
 
-    private sealed record Entry(MeetingReader Reader, (long Epoch, long Generation) Version, DateTimeOffset ReadAt);
+    private sealed record Entry(Lazy<Task<MeetingReader>> Reader, (long Epoch, long Generation) Version, DateTimeOffset ReadAt);
 }
