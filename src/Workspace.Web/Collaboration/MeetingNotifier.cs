@@ -15,6 +15,10 @@ public enum MeetingChangeKind
     PresenceChanged,
     /// <summary>A co-edited text of an item was stored in the item (shown to readers).</summary>
     TextChanged,
+    /// <summary>Who may read the meeting changed (a membership was added, changed or ended): readers check their rights again.</summary>
+    AccessChanged,
+    /// <summary>Only from <see cref="MeetingFeed"/>, to one viewer: they may no longer read the meeting, and hear nothing more of it.</summary>
+    AccessEnded,
     /// <summary>Another node's changes may have been missed (the bus was down): reload everything.</summary>
     Resync,
 }
@@ -35,6 +39,13 @@ public interface IMeetingNotifier
 
     /// <summary>Tells only this node's subscribers (for news each node already hears by other means, like presence).</summary>
     void PublishLocally(MeetingChange change);
+
+    /// <summary>
+    /// Raised on this node for every change, from this node or another, before any subscriber hears of it (so caches of
+    /// rights are stale before a subscriber asks them), and with <see cref="MeetingChangeKind.Resync"/> and an empty
+    /// meeting id when changes may have been missed.
+    /// </summary>
+    event Action<MeetingChange>? Delivering;
 }
 
 /// <summary>
@@ -77,11 +88,14 @@ public sealed class MeetingNotifier : IMeetingNotifier, IDisposable
 
     private void ResyncEveryone()
     {
+        RaiseDelivering(new MeetingChange(Guid.Empty, MeetingChangeKind.Resync, null, null, null));
         foreach (var meetingId in _subscribers.Keys)
         {
             DeliverLocally(new MeetingChange(meetingId, MeetingChangeKind.Resync, null, null, null));
         }
     }
+
+    public event Action<MeetingChange>? Delivering;
 
     public void Dispose()
     {
@@ -91,6 +105,7 @@ public sealed class MeetingNotifier : IMeetingNotifier, IDisposable
 
     private void DeliverLocally(MeetingChange change)
     {
+        RaiseDelivering(change);
         if (!_subscribers.TryGetValue(change.MeetingId, out var subscribers))
         {
             return;
@@ -98,6 +113,18 @@ public sealed class MeetingNotifier : IMeetingNotifier, IDisposable
         foreach (var subscriber in subscribers)
         {
             _ = NotifyAsync(subscriber, change);
+        }
+    }
+
+    private void RaiseDelivering(MeetingChange change)
+    {
+        try
+        {
+            Delivering?.Invoke(change);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "An observer of meeting {MeetingId} failed to handle {Kind}", change.MeetingId, change.Kind);
         }
     }
 

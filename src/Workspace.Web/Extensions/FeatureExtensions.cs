@@ -94,6 +94,9 @@ public static class FeatureExtensions
             builder.Services.AddSingleton<IClusterBus, SingleNodeBus>();
         }
         builder.Services.AddSingleton<IMeetingNotifier, MeetingNotifier>();
+        builder.Services.AddSingleton<LiveAccess>();
+        builder.Services.AddSingleton<MeetingFeed>();
+        builder.Services.AddSingleton<OpenTexts>();
         builder.Services.AddSingleton<PresenceService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PresenceService>());
         builder.Services.AddSignalR(options => options.AddFilter(new Hubs.HubErrorFilter()))

@@ -1,21 +1,31 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 using Workspace.Web.Collaboration;
+using Workspace.Web.Collaboration.Presence;
+using Workspace.Web.Features.Access;
 
 namespace Workspace.Web.Hubs;
 
 /// <summary>
-/// Forwards meeting changes to hub connections. Hub instances live for one call, so the subscriptions live here,
-/// one per connection and meeting, and end with the connection.
+/// Forwards meeting changes to hub connections, each as its user may hear of it now (<see cref="MeetingFeed"/>). Hub
+/// instances live for one call, so the subscriptions live here, one per connection and meeting, and end with the
+/// connection, or when its user may no longer read the meeting (told once, as <see cref="MeetingChangeKind.AccessEnded"/>).
 /// </summary>
-public sealed class HubMeetingSubscriptions(IMeetingNotifier notifier, IHubContext<MeetingHub, IMeetingClient> hub)
+public sealed class HubMeetingSubscriptions(MeetingFeed feed, PresenceService presence, IHubContext<MeetingHub, IMeetingClient> hub)
 {
     private readonly ConcurrentDictionary<(string Connection, Guid Meeting), IDisposable> _subscriptions = new();
 
-    public void Subscribe(string connectionId, Guid meetingId) =>
-        _subscriptions.GetOrAdd((connectionId, meetingId), key => notifier.Subscribe(key.Meeting, change =>
-            hub.Clients.Client(key.Connection).MeetingChanged(
-                new MeetingChangeMessage(change.MeetingId, change.Kind.ToString(), change.AgendaItemId, change.ActorId, change.ActorName))));
+    public void Subscribe(string connectionId, Guid meetingId, WorkspaceUser user) =>
+        _subscriptions.GetOrAdd((connectionId, meetingId), key => feed.Subscribe(key.Meeting, user, async change =>
+        {
+            await hub.Clients.Client(key.Connection).MeetingChanged(
+                new MeetingChangeMessage(change.MeetingId, change.Kind.ToString(), change.AgendaItemId, change.ActorId, change.ActorName));
+            if (change.Kind == MeetingChangeKind.AccessEnded)
+            {
+                Unsubscribe(key.Connection, key.Meeting);
+                presence.Leave(key.Connection);
+            }
+        }));
 
     public void Unsubscribe(string connectionId, Guid meetingId)
     {

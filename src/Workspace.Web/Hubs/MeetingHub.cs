@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Workspace.Web.Collaboration;
 using Workspace.Web.Collaboration.CoEditing;
 using Workspace.Web.Collaboration.Presence;
 using Workspace.Web.Features.Access;
@@ -20,13 +21,17 @@ public interface IMeetingClient
     /// are its acknowledgements).
     /// </summary>
     Task TextsChanged(IReadOnlyList<TextRevision> revisions);
+
+    /// <summary>What the client may do with a text it opened changed: read-only now, or no longer readable (it left the text).</summary>
+    Task TextAccessChanged(TextAccessNotice notice);
 }
 
 public sealed record MeetingChangeMessage(Guid MeetingId, string Kind, Guid? AgendaItemId, Guid? ActorId, string? ActorName);
 
 /// <summary>
 /// The live meeting for clients that are not Blazor circuits: a room display, an integration, the benchmark.
-/// Every method goes through the same feature services as the pages, so the same rights apply.
+/// Every method goes through the same feature services as the pages, so the same rights apply, and every message is
+/// decided on the current rights (<see cref="LiveAccess"/>), not on those the connection had when it opened.
 /// </summary>
 [Authorize(Policy = WorkspacePolicies.WorkspaceUser, AuthenticationSchemes = CookieAuthenticationDefaults.AuthenticationScheme)]
 public sealed class MeetingHub(
@@ -35,6 +40,8 @@ public sealed class MeetingHub(
     PresenceService presence,
     HubMeetingSubscriptions subscriptions,
     ItemTexts texts,
+    OpenTexts openTexts,
+    LiveAccess access,
     TextDocumentService documents) : Hub<IMeetingClient>
 {
     private WorkspaceUser User => WorkspaceUser.From(Context.User!);
@@ -43,7 +50,7 @@ public sealed class MeetingHub(
     public async Task<MeetingDetails> JoinMeeting(Guid meetingId)
     {
         var meeting = await meetings.GetMeetingAsync(User, meetingId, Context.ConnectionAborted);
-        subscriptions.Subscribe(Context.ConnectionId, meetingId);
+        subscriptions.Subscribe(Context.ConnectionId, meetingId, User);
         if (User.PersonId is { } personId)
         {
             presence.Join(Context.ConnectionId, meetingId, personId, User.Name);
@@ -61,45 +68,64 @@ public sealed class MeetingHub(
     /// <summary>The meeting again, e.g. after a reconnect or a change notice.</summary>
     public Task<MeetingDetails> GetMeeting(Guid meetingId) => meetings.GetMeetingAsync(User, meetingId, Context.ConnectionAborted);
 
+    /// <summary>Who is on the meeting; where they look and type only on items the caller may read.</summary>
     public async Task<IReadOnlyList<PresencePerson>> GetPresence(Guid meetingId)
     {
-        await meetings.GetMeetingAsync(User, meetingId, Context.ConnectionAborted);
-        return presence.Who(meetingId);
+        var reader = await access.ReaderAsync(User, meetingId, Context.ConnectionAborted);
+        return reader.CanRead ? presence.Who(reader) : throw new NotFoundException();
     }
 
-    public void Viewing(Guid? agendaItemId) => presence.Viewing(Context.ConnectionId, agendaItemId);
+    public Task Viewing(Guid? agendaItemId) => presence.ViewingAsync(Context.ConnectionId, User, agendaItemId, Context.ConnectionAborted);
 
-    public void Typing(Guid agendaItemId, string field) => presence.Typing(Context.ConnectionId, agendaItemId, field);
+    public Task Typing(Guid agendaItemId, string field) => presence.TypingAsync(Context.ConnectionId, User, agendaItemId, field, Context.ConnectionAborted);
 
     public Task<RemarkView> AddRemark(Guid agendaItemId, string text) =>
         remarks.AddAsync(User, agendaItemId, new RemarkInput { Text = text }, Context.ConnectionAborted);
 
     /// <summary>
-    /// Opens a co-edited text of an item ("background", "decision", "minutes") and sends its operations from now on.
-    /// The connection joins the text's group before the text is read, so no operation falls in between.
+    /// Opens a co-edited text of an item ("background", "decision", "minutes") and sends its operations from now on,
+    /// for as long as the user may read it. The connection joins the text's group before the text is read, so no
+    /// operation falls in between.
     /// </summary>
     public async Task<OpenTextResult> OpenText(Guid agendaItemId, string field)
     {
         var text = ParseField(field);
         var rights = await texts.RightsAsync(User, agendaItemId, text, Context.ConnectionAborted);
-        var documentId = TextDocumentIds.ForItem(agendaItemId, text);
-        await Groups.AddToGroupAsync(Context.ConnectionId, TextBroadcast.Group(documentId), Context.ConnectionAborted);
-        var (opened, _) = await texts.OpenAsync(User, agendaItemId, text, Context.ConnectionAborted);
-        Context.Items[documentId] = rights;
-        return opened;
+        await openTexts.OpenedAsync(Context.ConnectionId, User, rights);
+        try
+        {
+            // Reads the rights again: a change between the check above and joining the group is not missed.
+            var (opened, _) = await texts.OpenAsync(User, agendaItemId, text, Context.ConnectionAborted);
+            return opened;
+        }
+        catch
+        {
+            await openTexts.CloseAsync(Context.ConnectionId, rights.DocumentId);
+            throw;
+        }
     }
 
     /// <summary>Submits an operation made on <paramref name="baseRevision"/>; a repeat (same client and sequence number) changes nothing.</summary>
-    public Task<TextSubmitResult> SubmitText(string documentId, long baseRevision, TextOperation operation, string clientId, long clientSeq) =>
-        Context.Items.TryGetValue(documentId, out var rights) && rights is ItemTextRights opened
-            ? texts.SubmitAsync(User, opened, baseRevision, operation, clientId, clientSeq, Context.ConnectionAborted)
-            : throw new NotFoundException();
+    public async Task<TextSubmitResult> SubmitText(string documentId, long baseRevision, TextOperation operation, string clientId, long clientSeq)
+    {
+        var rights = await CurrentRightsAsync(documentId);
+        return await texts.SubmitAsync(User, rights, baseRevision, operation, clientId, clientSeq, Context.ConnectionAborted);
+    }
 
     /// <summary>The operations after a revision, for a client that missed some (after a reconnect).</summary>
-    public Task<IReadOnlyList<TextRevision>> TextSince(string documentId, long revision) =>
-        Context.Items.ContainsKey(documentId)
-            ? documents.OperationsSinceAsync(documentId, revision, Context.ConnectionAborted)
-            : throw new NotFoundException();
+    public async Task<IReadOnlyList<TextRevision>> TextSince(string documentId, long revision)
+    {
+        await CurrentRightsAsync(documentId);
+        return await documents.OperationsSinceAsync(documentId, revision, Context.ConnectionAborted);
+    }
+
+    /// <summary>The rights on a text this connection opened, as they are now; a text it may no longer read is closed for it.</summary>
+    private async Task<ItemTextRights> CurrentRightsAsync(string documentId)
+    {
+        var open = openTexts.Find(Context.ConnectionId, documentId) ?? throw new NotFoundException();
+        var (canRead, canEdit) = await openTexts.CheckAsync(open, Context.ConnectionAborted);
+        return canRead ? new ItemTextRights(open.MeetingId, open.ItemId, open.Text, canEdit) : throw new NotFoundException();
+    }
 
     private static ItemText ParseField(string field) => field switch
     {
@@ -113,6 +139,7 @@ public sealed class MeetingHub(
     {
         subscriptions.UnsubscribeAll(Context.ConnectionId);
         presence.Leave(Context.ConnectionId);
+        openTexts.Disconnected(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
     }
 }

@@ -69,6 +69,50 @@ public sealed class CoEditedTextTests(BrowserFixture browser, DevelopmentApp app
         await Assertions.Expect(ibenText).ToHaveValueAsync(before + " Skrevet uden forbindelse.");
     }
 
+    [Fact]
+    public async Task An_open_text_turns_read_only_and_says_why_the_moment_a_colleague_cancels_the_meeting()
+    {
+        var host = await app.HostAsync();
+        await using var iben = await UserSession.SignInAsync(browser, host, DemoPeople.Secretary);
+        await using var thomas = await UserSession.SignInAsync(browser, host, "Thomas Lindberg");
+        var meetingId = await DraftMeetingAsync(iben, "Budget");
+        await iben.OpenMeetingAsync(meetingId);
+        await thomas.OpenMeetingAsync(meetingId);
+        var thomasText = await OpenDecisionAsync(thomas, "1");
+        await thomasText.ClickAsync();
+        await thomas.Page.Keyboard.TypeAsync("Rådet tager orienteringen til efterretning.");
+        await Assertions.Expect(thomas.AgendaItem("1").Locator("[data-testid=coedit-state-decision]")).ToHaveTextAsync("Gemt");
+
+        await iben.Page.GetByRole(AriaRole.Button, new() { Name = "Aflys mødet" }).ClickAsync();
+        await iben.Page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Aflys mødet" }).ClickAsync();
+
+        // Told on the open text without a reload: read-only, why, and what was typed is still there.
+        await Assertions.Expect(thomas.AgendaItem("1").Locator("[data-testid=coedit-access-decision]"))
+            .ToHaveTextAsync("Mødet er aflyst: teksten kan læses, men ikke længere ændres.");
+        await Assertions.Expect(thomasText).Not.ToBeEditableAsync();
+        await Assertions.Expect(thomasText).ToHaveValueAsync("Rådet tager orienteringen til efterretning.");
+        thomas.Errors.AssertNone();
+        iben.Errors.AssertNone();
+    }
+
+    /// <summary>A draft meeting of Udsatterådet with the given items, through the JSON API, so no other test sees it.</summary>
+    private static async Task<Guid> DraftMeetingAsync(UserSession secretary, params string[] titles)
+    {
+        await secretary.OpenCouncilAsync(DemoPeople.Council);
+        var councilId = Guid.Parse(new Uri(secretary.Page.Url).Segments[^1].TrimEnd('/'));
+        var created = await secretary.Context.APIRequest.PostAsync($"/api/councils/{councilId}/meetings", new()
+        {
+            DataObject = new { title = $"Ekstraordinært møde {Guid.NewGuid():N}"[..30], date = "2031-05-15", startTime = "16:00:00", endTime = "18:00:00", place = "Rådhuset", useAgendaTemplate = false },
+        });
+        Assert.True(created.Status == 201, $"Creating the meeting answered {created.Status}: {await created.TextAsync()}");
+        var meetingId = (await created.JsonAsync())!.Value.GetProperty("id").GetGuid();
+        foreach (var title in titles)
+        {
+            Assert.Equal(201, (await secretary.Context.APIRequest.PostAsync($"/api/meetings/{meetingId}/items", new() { DataObject = new { title } })).Status);
+        }
+        return meetingId;
+    }
+
     private static async Task<ILocator> OpenDecisionAsync(UserSession session, string itemNumber)
     {
         var item = session.AgendaItem(itemNumber);

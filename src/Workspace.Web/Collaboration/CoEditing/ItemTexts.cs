@@ -6,7 +6,10 @@ using Workspace.Web.Features.Access;
 namespace Workspace.Web.Collaboration.CoEditing;
 
 /// <summary>What a user may do with one co-edited text of an agenda item.</summary>
-public sealed record ItemTextRights(Guid MeetingId, Guid ItemId, ItemText Text, bool CanEdit);
+public sealed record ItemTextRights(Guid MeetingId, Guid ItemId, ItemText Text, bool CanEdit)
+{
+    public string DocumentId => TextDocumentIds.ForItem(ItemId, Text);
+}
 
 /// <summary>An opened text for a client: the text, its revision and whether the user may change it.</summary>
 public sealed record OpenTextResult(string DocumentId, string Text, long Revision, bool CanEdit);
@@ -20,30 +23,34 @@ public sealed record OpenTextResult(string DocumentId, string Text, long Revisio
 public sealed class ItemTexts
 {
     private readonly IDbContextFactory<WorkspaceDbContext> _dbFactory;
-    private readonly CouncilAccess _access;
+    private readonly LiveAccess _live;
     private readonly TextDocumentService _documents;
     private readonly ItemFieldSync _fields;
 
-    public ItemTexts(IDbContextFactory<WorkspaceDbContext> dbFactory, CouncilAccess access, TextDocumentService documents, ItemFieldSync fields)
+    public ItemTexts(IDbContextFactory<WorkspaceDbContext> dbFactory, LiveAccess live, TextDocumentService documents, ItemFieldSync fields)
     {
         _dbFactory = dbFactory;
-        _access = access;
+        _live = live;
         _documents = documents;
         _fields = fields;
     }
 
+    /// <summary>The user's rights on the text now; not found when they may not read the item.</summary>
     public async Task<ItemTextRights> RightsAsync(WorkspaceUser user, Guid itemId, ItemText text, CancellationToken ct)
     {
-        await using var db = await _dbFactory.CreateDbContextAsync(ct);
-        var item = await db.AgendaItems.AsNoTracking().Include(i => i.Meeting).SingleOrDefaultAsync(i => i.Id == itemId, ct)
-            ?? throw new NotFoundException();
-        var rights = await _access.RightsAtMeetingAsync(db, user, item.Meeting!, ct);
-        if (!rights.CanRead || (item.IsClosed && !rights.CanSeeClosedItems))
+        var meetingId = await _live.MeetingOfItemAsync(itemId, ct) ?? throw new NotFoundException();
+        return await RightsAsync(user, meetingId, itemId, text, ct);
+    }
+
+    /// <summary>The user's rights now on a text of an item of a known meeting (for every message of an open text: no query while nothing changed).</summary>
+    public async Task<ItemTextRights> RightsAsync(WorkspaceUser user, Guid meetingId, Guid itemId, ItemText text, CancellationToken ct)
+    {
+        var reader = await _live.ReaderAsync(user, meetingId, ct);
+        if (!reader.CanReadItem(itemId))
         {
             throw new NotFoundException();
         }
-        var canEdit = rights.CanManage && item.Meeting!.Status is not (MeetingStatus.Closed or MeetingStatus.Cancelled);
-        return new ItemTextRights(item.MeetingId, itemId, text, canEdit);
+        return new ItemTextRights(meetingId, itemId, text, reader.CanEditTexts);
     }
 
     public async Task<(OpenTextResult Text, ItemTextRights Rights)> OpenAsync(WorkspaceUser user, Guid itemId, ItemText text, CancellationToken ct)

@@ -12,19 +12,22 @@ public interface ITextCommitListener
 /// <summary>
 /// Sends stored operations to the clients of the text: this node's through its hub group, the other nodes' through the
 /// cluster bus. A batch goes out as one message, so a hundred authors typing at once cost one message per recipient
-/// per stored batch, not one per keystroke.
+/// per stored batch, not one per keystroke. Before a push, the group's members are checked against the current rights
+/// where those may have changed (<see cref="OpenTexts.EnsureCurrentAsync"/>).
 /// </summary>
 public sealed class TextBroadcast : ITextCommitListener, IDisposable
 {
     private const string Topic = "text-operations";
     private readonly IHubContext<MeetingHub, IMeetingClient> _hub;
     private readonly IClusterBus _bus;
+    private readonly OpenTexts _openTexts;
     private readonly IDisposable _fromOtherNodes;
 
-    public TextBroadcast(IHubContext<MeetingHub, IMeetingClient> hub, IClusterBus bus)
+    public TextBroadcast(IHubContext<MeetingHub, IMeetingClient> hub, IClusterBus bus, OpenTexts openTexts)
     {
         _hub = hub;
         _bus = bus;
+        _openTexts = openTexts;
         _fromOtherNodes = bus.Subscribe<TextRevision[]>(Topic, revisions => _ = SendToClientsAsync(revisions));
     }
 
@@ -40,8 +43,11 @@ public sealed class TextBroadcast : ITextCommitListener, IDisposable
         await SendToClientsAsync(revisions);
     }
 
-    private Task SendToClientsAsync(IReadOnlyList<TextRevision> revisions) =>
-        _hub.Clients.Group(Group(revisions[0].DocumentId)).TextsChanged(revisions);
+    private async Task SendToClientsAsync(IReadOnlyList<TextRevision> revisions)
+    {
+        await _openTexts.EnsureCurrentAsync(revisions[0].DocumentId);
+        await _hub.Clients.Group(Group(revisions[0].DocumentId)).TextsChanged(revisions);
+    }
 
     public void Dispose() => _fromOtherNodes.Dispose();
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Workspace.Web.Features.Access;
 
 namespace Workspace.Web.Collaboration.Presence;
 
@@ -10,11 +11,16 @@ public sealed class CircuitPresence(PresenceService presence) : CircuitHandler
 {
     private readonly string _key = $"circuit-{Guid.NewGuid():N}";
     private Guid? _meetingId;
+    private WorkspaceUser _user = WorkspaceUser.Anonymous;
 
-    public void Join(Guid meetingId, Guid personId, string name)
+    public void Join(Guid meetingId, WorkspaceUser user)
     {
-        _meetingId = meetingId;
-        presence.Join(_key, meetingId, personId, name);
+        if (user.PersonId is not { } personId)
+        {
+            return;
+        }
+        (_meetingId, _user) = (meetingId, user);
+        presence.Join(_key, meetingId, personId, user.Name);
     }
 
     public void Leave(Guid meetingId)
@@ -26,9 +32,22 @@ public sealed class CircuitPresence(PresenceService presence) : CircuitHandler
         }
     }
 
-    public void Viewing(Guid? itemId) => presence.Viewing(_key, itemId);
+    /// <summary>Where the user looks; an item they may not read (the id comes from the browser) is not shown.</summary>
+    public Task ViewingAsync(Guid? itemId) => IgnoringRefusalsAsync(presence.ViewingAsync(_key, _user, itemId));
 
-    public void Typing(Guid itemId, string field) => presence.Typing(_key, itemId, field);
+    public Task TypingAsync(Guid itemId, string field) => IgnoringRefusalsAsync(presence.TypingAsync(_key, _user, itemId, field));
+
+    private static async Task IgnoringRefusalsAsync(Task report)
+    {
+        try
+        {
+            await report;
+        }
+        catch (Exception ex) when (ex is NotFoundException or InputValidationException)
+        {
+            // Refused by the rules (an item of another meeting or closed to the user): presence shows nothing of it.
+        }
+    }
 
     public void StoppedTyping() => presence.StoppedTyping(_key);
 

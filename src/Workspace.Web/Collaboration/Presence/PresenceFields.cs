@@ -7,4 +7,7 @@ public static class PresenceFields
     public const string Background = "background";
     public const string Decision = "decision";
     public const string Minutes = "minutes";
+
+    /// <summary>The only field names presence accepts: anything else would be handed to everyone on the meeting.</summary>
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Remark, Background, Decision, Minutes };
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Workspace.Web.Features.Access;
 
 namespace Workspace.Web.Collaboration.Presence;
 
@@ -9,6 +10,16 @@ public sealed record PresenceTyping(Guid ItemId, string Field);
 public sealed record PresencePerson(Guid PersonId, string Name, Guid? ViewingItemId, PresenceTyping? Typing)
 {
     /// <summary>"GH" for Gitte Holmgaard.</summary>
+    /// <summary>The person as a reader sees them: where they look and type only on items the reader may read.</summary>
+    public PresencePerson SeenBy(MeetingReader reader) => SeenBy(reader.CanReadItem);
+
+    /// <summary>The person with where they look and type kept only on items <paramref name="canReadItem"/> allows.</summary>
+    public PresencePerson SeenBy(Func<Guid, bool> canReadItem) => this with
+    {
+        ViewingItemId = ViewingItemId is { } viewing && canReadItem(viewing) ? viewing : null,
+        Typing = Typing is { } typing && canReadItem(typing.ItemId) ? typing : null,
+    };
+
     public string Initials => string.Concat(Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(2).Select(part => char.ToUpperInvariant(part[0])));
 }
 
@@ -27,13 +38,15 @@ public sealed class PresenceService : BackgroundService
     private readonly ConcurrentDictionary<string, Connection> _local = new();
     private readonly ConcurrentDictionary<(string Node, Guid Meeting), RemoteSnapshot> _remote = new();
     private readonly IMeetingNotifier _notifier;
+    private readonly LiveAccess _access;
     private readonly IClusterBus _bus;
     private readonly TimeProvider _clock;
     private readonly IDisposable _fromOtherNodes;
 
-    public PresenceService(IMeetingNotifier notifier, IClusterBus bus, TimeProvider clock)
+    public PresenceService(IMeetingNotifier notifier, LiveAccess access, IClusterBus bus, TimeProvider clock)
     {
         _notifier = notifier;
+        _access = access;
         _bus = bus;
         _clock = clock;
         _fromOtherNodes = bus.Subscribe<NodePresence>(Topic, OnRemote);
@@ -58,10 +71,44 @@ public sealed class PresenceService : BackgroundService
 
     public void Resume(string connectionKey) => Update(connectionKey, c => c with { Suspended = false });
 
-    public void Viewing(string connectionKey, Guid? itemId) => Update(connectionKey, c => c with { ViewingItemId = itemId });
+    /// <summary>
+    /// Where the person looks now (null: no item): only an item of the meeting the connection joined that the person
+    /// may read. A connection that joined no meeting shows nowhere.
+    /// </summary>
+    public async Task ViewingAsync(string connectionKey, WorkspaceUser user, Guid? itemId, CancellationToken ct = default)
+    {
+        if (itemId is { } id)
+        {
+            await EnsureReadableAsync(connectionKey, user, id, ct);
+        }
+        Update(connectionKey, c => c with { ViewingItemId = itemId });
+    }
 
-    /// <summary>Marks the person as typing in a field for a few seconds; each keystroke extends it.</summary>
-    public void Typing(string connectionKey, Guid itemId, string field)
+    /// <summary>
+    /// Marks the person as typing in a field for a few seconds; each keystroke extends it. Only a field of
+    /// <see cref="PresenceFields.All"/> on an item of the joined meeting that the person may read.
+    /// </summary>
+    public async Task TypingAsync(string connectionKey, WorkspaceUser user, Guid itemId, string field, CancellationToken ct = default)
+    {
+        if (!PresenceFields.All.Contains(field))
+        {
+            throw new InputValidationException([new FieldError("field", "Validation.UnknownField")]);
+        }
+        await EnsureReadableAsync(connectionKey, user, itemId, ct);
+        Typing(connectionKey, itemId, field);
+    }
+
+    private async Task EnsureReadableAsync(string connectionKey, WorkspaceUser user, Guid itemId, CancellationToken ct)
+    {
+        if (!_local.TryGetValue(connectionKey, out var connection)
+            || connection.PersonId != user.PersonId
+            || !(await _access.ReaderAsync(user, connection.MeetingId, ct)).CanReadItem(itemId))
+        {
+            throw new NotFoundException();
+        }
+    }
+
+    private void Typing(string connectionKey, Guid itemId, string field)
     {
         var until = _clock.GetUtcNow() + TypingShownFor;
         Update(connectionKey, c => c with { Typing = new PresenceTyping(itemId, field), TypingUntil = until }, notifyWhenSame: false);
@@ -69,7 +116,10 @@ public sealed class PresenceService : BackgroundService
 
     public void StoppedTyping(string connectionKey) => Update(connectionKey, c => c with { Typing = null });
 
-    /// <summary>Everyone on the meeting now, each person once, in name order.</summary>
+    /// <summary>Everyone on the meeting now as the reader may see them (<see cref="PresencePerson.SeenBy"/>).</summary>
+    public IReadOnlyList<PresencePerson> Who(MeetingReader reader) => [.. Who(reader.MeetingId).Select(p => p.SeenBy(reader))];
+
+    /// <summary>Everyone on the meeting now, each person once, in name order, unfiltered (readers get <see cref="Who(MeetingReader)"/>).</summary>
     public IReadOnlyList<PresencePerson> Who(Guid meetingId)
     {
         var now = _clock.GetUtcNow();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Workspace.Data;
 using Workspace.Data.Entities;
+using Workspace.Web.Collaboration;
 using Workspace.Web.Components.Shared;
 using Workspace.Web.Features.Access;
 using Workspace.Web.Features.Account;
@@ -19,6 +20,7 @@ public sealed class MembershipService(
     CouncilAccess access,
     IEmailSender emailSender,
     IStringLocalizer<SharedResource> localizer,
+    IMeetingNotifier notifier,
     TimeProvider clock)
 {
     private static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
@@ -77,6 +79,7 @@ public sealed class MembershipService(
         await TakeChairMarksAsync(db, membership, ct);
         db.Memberships.Add(membership);
         await db.SaveAsAsync(user, ct);
+        await TellMeetingsAccessChangedAsync(db, user, councilId, ct);
         return membership.Id;
     }
 
@@ -105,6 +108,7 @@ public sealed class MembershipService(
         Apply(input, membership);
         await TakeChairMarksAsync(db, membership, ct);
         await db.SaveAsAsync(user, ct);
+        await TellMeetingsAccessChangedAsync(db, user, membership.CouncilId, ct);
     }
 
     /// <summary>Moves a substitute one place up or down; the order stays 1..n. Returns the substitute's new number.</summary>
@@ -149,6 +153,20 @@ public sealed class MembershipService(
             Renumber(remaining.Where(s => s.Id != membershipId).ToList());
         }
         await db.SaveAsAsync(user, ct);
+        await TellMeetingsAccessChangedAsync(db, user, membership.CouncilId, ct);
+    }
+
+    /// <summary>
+    /// Who may read the council's meetings changed: open pages, hub connections and open texts check their rights again
+    /// at once (a member whose seat ended loses the meeting and its texts there and then).
+    /// </summary>
+    private async Task TellMeetingsAccessChangedAsync(WorkspaceDbContext db, WorkspaceUser user, Guid councilId, CancellationToken ct)
+    {
+        var meetingIds = await db.Meetings.Where(m => m.CouncilId == councilId).Select(m => m.Id).ToListAsync(ct);
+        foreach (var meetingId in meetingIds)
+        {
+            notifier.Publish(new MeetingChange(meetingId, MeetingChangeKind.AccessChanged, null, user.PersonId, user.Name));
+        }
     }
 
     /// <summary>

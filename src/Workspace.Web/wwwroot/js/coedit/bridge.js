@@ -4,6 +4,7 @@
 import { bindTextarea } from './textarea-binding.js';
 
 const listeners = new Map(); // documentId -> Set(callback)
+const accessListeners = new Map(); // documentId -> callback({ canRead, canEdit, reason })
 const opened = new Set();    // { reopen } of every open text, for reconnects
 let connection = null;
 let started = null;
@@ -21,6 +22,8 @@ function hub() {
         }
       }
     });
+    // The server decides on every message: a text may turn read-only (meeting closed) or go away (item closed to me).
+    connection.on('TextAccessChanged', (notice) => accessListeners.get(notice.documentId)?.(notice));
     // A new connection has no groups: open every text again, then let each binding fetch what it missed and resend.
     connection.onreconnected(() => Promise.all([...opened].map((text) => text.reopen())));
     connection.onclose(() => { started = null; setTimeout(() => ensureStarted().then(() => Promise.all([...opened].map((t) => t.reopen()))).catch(() => {}), 2000); });
@@ -89,9 +92,38 @@ export async function open(textarea, itemId, field, dotNet) {
     }
   };
   textarea.addEventListener('input', onInput);
+  let closed = false;
+  // What was typed and not stored stays in localStorage (savePending), also when the text goes away.
+  const onAccess = (notice) => {
+    if (!notice.canRead) {
+      closed = true;
+      opened.delete(text);
+      accessListeners.delete(documentId);
+      binding.destroy();
+      textarea.value = '';
+      textarea.readOnly = true;
+    } else {
+      textarea.readOnly = !notice.canEdit;
+    }
+    dotNet.invokeMethodAsync('AccessChanged', notice.canRead, notice.canEdit, notice.reason).catch(() => {});
+  };
+  accessListeners.set(documentId, onAccess);
   const text = {
     async reopen() {
-      await hub().invoke('OpenText', itemId, field);
+      let again;
+      try {
+        again = await hub().invoke('OpenText', itemId, field);
+      } catch (error) {
+        // Lost while the connection was down (membership ended, item closed): as if the server had said so.
+        if (String(error?.message ?? error).endsWith('not-found')) {
+          onAccess({ documentId, canRead: false, canEdit: false, reason: 'no-access' });
+          return;
+        }
+        throw error;
+      }
+      if (again.canEdit !== !textarea.readOnly) {
+        onAccess({ documentId, canRead: true, canEdit: again.canEdit, reason: again.canEdit ? 'editable' : 'read-only' });
+      }
       await binding.reconnect();
     },
   };
@@ -99,8 +131,9 @@ export async function open(textarea, itemId, field, dotNet) {
   return {
     dispose() {
       opened.delete(text);
+      accessListeners.delete(documentId);
       textarea.removeEventListener('input', onInput);
-      binding.destroy();
+      if (!closed) binding.destroy();
     },
   };
 }
