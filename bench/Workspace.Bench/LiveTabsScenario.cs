@@ -63,6 +63,11 @@ public static class LiveTabsScenario
         var url = signIn.Url;
         var meetingId = Guid.Parse(url.TrimEnd('/').Split('/')[^1]);
         await signIn.CloseAsync();
+        // Before the tabs: the secretary's hub connection is then the meeting's first subscriber and hears of a stored text
+        // before the pages do, so the notice marks when the change was known, not when the server had told every page.
+        await using IChangeMaker maker = change == LiveChange.Remark
+            ? await RemarkMaker.StartAsync(app, meetingId)
+            : await TextMaker.StartAsync(app, meetingId);
 
         var open = new List<IPage>();
         for (var i = 0; i < tabs; i++)
@@ -74,9 +79,6 @@ public static class LiveTabsScenario
         }
         await Task.Delay(2000);
 
-        await using IChangeMaker maker = change == LiveChange.Remark
-            ? await RemarkMaker.StartAsync(app, meetingId)
-            : await TextMaker.StartAsync(app, meetingId);
         var latencies = new List<double>();
         var fromKeystroke = new List<double>();
         var allTabs = new List<double>();

@@ -119,7 +119,7 @@ public sealed class ItemTexts : BackgroundService
                 ItemText.Decision => await items.ExecuteUpdateAsync(s => s.SetProperty(i => i.Decision, value), ct),
                 _ => await items.ExecuteUpdateAsync(s => s.SetProperty(i => i.Minutes, value), ct),
             };
-            _notifier.Publish(new MeetingChange(meetingId, MeetingChangeKind.TextChanged, itemId, null, null));
+            _notifier.Publish(new MeetingChange(meetingId, MeetingChangeKind.TextChanged, itemId, null, null, Field: text.ToString()));
         }
     }
 
