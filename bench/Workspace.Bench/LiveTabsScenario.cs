@@ -19,7 +19,7 @@ public enum LiveChange
 }
 
 public sealed record LiveTabsResult(int Tabs, LiveChange Change, int Changes, double P50, double P95, double AllTabsP50, double AllTabsP95,
-    double DbCommandsPerChange, double FromKeystrokeP50, double FromKeystrokeP95, int Missed);
+    double DbCommandsPerChange, double FromKeystrokeP50, double FromKeystrokeP95, int Missed, double ServerCpuMsPerChange);
 
 /// <summary>
 /// N meeting pages (a member's view of the next meeting) open in headless Chromium while one change after another is made
@@ -83,6 +83,7 @@ public static class LiveTabsScenario
         var fromKeystroke = new List<double>();
         var allTabs = new List<double>();
         var commands = new List<long>();
+        var serverCpu = new List<long>();
         var missed = 0;
         // Two unreported rounds first: the first change pays for compiling its queries and code paths.
         for (var round = -2; round < changes; round++)
@@ -106,6 +107,7 @@ public static class LiveTabsScenario
                 allTabs.Add(shown.Max() - knownAt);
             }
             commands.Add(after.DbCommands - before.DbCommands);
+            serverCpu.Add(after.CpuMilliseconds - before.CpuMilliseconds);
             await Task.Delay(1000);
         }
         foreach (var page in open)
@@ -117,7 +119,7 @@ public static class LiveTabsScenario
         allTabs.Sort();
         return new LiveTabsResult(tabs, change, changes, Percentiles.Of(latencies, 50), Percentiles.Of(latencies, 95),
             Percentiles.Of(allTabs, 50), Percentiles.Of(allTabs, 95), commands.Count == 0 ? double.NaN : commands.Average(),
-            Percentiles.Of(fromKeystroke, 50), Percentiles.Of(fromKeystroke, 95), missed);
+            Percentiles.Of(fromKeystroke, 50), Percentiles.Of(fromKeystroke, 95), missed, serverCpu.Count == 0 ? double.NaN : serverCpu.Average());
     }
 
     /// <summary>Each tab's time of showing the change (Unix milliseconds), or null for a tab that did not within the timeout.</summary>

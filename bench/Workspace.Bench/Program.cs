@@ -42,7 +42,7 @@ await using (var app = await AppUnderTest.StartAsync(repoRoot))
             var r = await LiveTabsScenario.RunAsync(app, tabs, change, options.LiveChanges);
             Report($"live_tabs={r.Tabs} change={r.Change.ToString().ToLowerInvariant()} p50_ms={r.P50:F0} p95_ms={r.P95:F0} db_commands={r.DbCommandsPerChange:F1} " +
                    $"db_commands_per_tab={r.DbCommandsPerChange / r.Tabs:F2} all_tabs_p50_ms={r.AllTabsP50:F0} all_tabs_p95_ms={r.AllTabsP95:F0} " +
-                   $"from_keystroke_p50_ms={r.FromKeystrokeP50:F0} from_keystroke_p95_ms={r.FromKeystrokeP95:F0} changes={r.Changes} missed={r.Missed}");
+                   $"from_keystroke_p50_ms={r.FromKeystrokeP50:F0} from_keystroke_p95_ms={r.FromKeystrokeP95:F0} changes={r.Changes} missed={r.Missed} server_cpu_ms={r.ServerCpuMsPerChange:F0}");
         }
     }
     foreach (var pages in options.Pages)
@@ -84,7 +84,8 @@ var text = new StringBuilder()
     .AppendLine("(`change=remark`: a member adds a remark; `change=text`: the secretary types into a decision). `p50_ms`/`p95_ms` over every")
     .AppendLine("tab's showing of every change, from the hub call (remark) or the `TextChanged` notice (text; the co-editing flush")
     .AppendLine("writes the item once a second, `from_keystroke_*` includes that wait); `all_tabs_*` until the last tab shows it;")
-    .AppendLine("`db_commands` all database commands of the app per change, the write included, until every tab shows it.")
+    .AppendLine("`db_commands` all database commands of the app per change, the write included, until every tab shows it;")
+    .AppendLine("`server_cpu_ms` the app's CPU time over the same span (the text's includes its wait for the flush).")
     .ToString();
 File.WriteAllText(output, text);
 Console.WriteLine($"written to {output}");
