@@ -125,4 +125,4 @@ public sealed partial class AppUnderTest : IAsyncDisposable
 }
 
 public sealed record MemoryReading(long GcHeapBytes, long WorkingSetBytes, long CpuMilliseconds, int Circuits,
-    double GcPauseMilliseconds, int Gen0Collections, int Gen1Collections, int Gen2Collections, int ThreadPoolThreads);
+    double GcPauseMilliseconds, int Gen0Collections, int Gen1Collections, int Gen2Collections, int ThreadPoolThreads, long DbCommands);

@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Text;
 using Workspace.Bench;
 
-// Usage: bench/run.sh [--participants 25,100,200] [--pages 100,300] [--empty-pages 100] [--layout-pages 100] [--seconds 20] [--out bench/results.md]
+// Usage: bench/run.sh [--participants 25,100,200] [--pages 100,300] [--empty-pages 100] [--layout-pages 100] [--live-tabs 100] [--live-changes 10]
+//                     [--seconds 20] [--out bench/results.md]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var options = Options.Parse(args);
@@ -33,6 +34,16 @@ await using (var app = await AppUnderTest.StartAsync(repoRoot))
         Report($"participants={r.Participants} p50_ms={r.P50:F1} p95_ms={r.P95:F1} p99_ms={r.P99:F1} lost={r.Lost} diverged={r.Diverged} " +
                $"ops={r.Operations} server_cpu_pct={r.CpuPercent:F0} loadgen_cpu_pct={r.LoadCpuPercent:F0} gc_heap_mb={r.GcHeapMb:F1} " +
                $"server_gc_pause_ms={r.ServerGcPauseMs:F0} server_gc_gen0/1/2={r.ServerGen0}/{r.ServerGen1}/{r.ServerGen2} server_threads={r.ServerThreads} loadgen_gc_pause_ms={r.LoadGcPauseMs:F0}");
+    }
+    foreach (var tabs in options.LiveTabs)
+    {
+        foreach (var change in new[] { LiveChange.Remark, LiveChange.Text })
+        {
+            var r = await LiveTabsScenario.RunAsync(app, tabs, change, options.LiveChanges);
+            Report($"live_tabs={r.Tabs} change={r.Change.ToString().ToLowerInvariant()} p50_ms={r.P50:F0} p95_ms={r.P95:F0} db_commands={r.DbCommandsPerChange:F1} " +
+                   $"db_commands_per_tab={r.DbCommandsPerChange / r.Tabs:F2} all_tabs_p50_ms={r.AllTabsP50:F0} all_tabs_p95_ms={r.AllTabsP95:F0} " +
+                   $"from_keystroke_p50_ms={r.FromKeystrokeP50:F0} from_keystroke_p95_ms={r.FromKeystrokeP95:F0} changes={r.Changes} missed={r.Missed} server_cpu_ms={r.ServerCpuMsPerChange:F0}");
+        }
     }
     foreach (var pages in options.Pages)
     {
@@ -69,6 +80,12 @@ var text = new StringBuilder()
     .AppendLine("`empty_pages` is the same measurement as `pages` on the development-only `/dev/empty-circuit` (one heading in an")
     .AppendLine("empty layout): what Blazor itself keeps per circuit; `layout_pages` the same page in the app's layout (app bar, menus,")
     .AppendLine("MudBlazor's providers). Working set per circuit is noisy (the OS trims it), the GC heap is not.")
+    .AppendLine("`live_tabs`: N member pages of the next meeting open in Chromium while changes are made through `/hubs/meeting`")
+    .AppendLine("(`change=remark`: a member adds a remark; `change=text`: the secretary types into a decision). `p50_ms`/`p95_ms` over every")
+    .AppendLine("tab's showing of every change, from the hub call (remark) or the `TextChanged` notice (text; the co-editing flush")
+    .AppendLine("writes the item once a second, `from_keystroke_*` includes that wait); `all_tabs_*` until the last tab shows it;")
+    .AppendLine("`db_commands` all database commands of the app per change, the write included, until every tab shows it;")
+    .AppendLine("`server_cpu_ms` the app's CPU time over the same span (the text's includes its wait for the flush).")
     .ToString();
 File.WriteAllText(output, text);
 Console.WriteLine($"written to {output}");
@@ -83,7 +100,7 @@ static string FindRepoRoot()
     return directory?.FullName ?? throw new InvalidOperationException("Workspace.sln not found above the benchmark.");
 }
 
-internal sealed record Options(int[] Participants, int[] Pages, int[] EmptyPages, int[] LayoutPages, int Seconds, string Output)
+internal sealed record Options(int[] Participants, int[] Pages, int[] EmptyPages, int[] LayoutPages, int[] LiveTabs, int LiveChanges, int Seconds, string Output)
 {
     public static Options Parse(string[] args)
     {
@@ -92,6 +109,6 @@ internal sealed record Options(int[] Participants, int[] Pages, int[] EmptyPages
             ? list.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray()
             : fallback;
         return new Options(Numbers("--participants", [25, 100, 200]), Numbers("--pages", [100, 300]), Numbers("--empty-pages", [100]), Numbers("--layout-pages", [100]),
-            int.Parse(Value("--seconds") ?? "20"), Value("--out") ?? Path.Combine("bench", "results.md"));
+            Numbers("--live-tabs", [100]), int.Parse(Value("--live-changes") ?? "10"), int.Parse(Value("--seconds") ?? "20"), Value("--out") ?? Path.Combine("bench", "results.md"));
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Workspace.Web.Database;
 
 namespace Workspace.Web.Collaboration;
 
@@ -25,7 +26,7 @@ public sealed class CircuitCounter : CircuitHandler
 
 /// <summary>
 /// Development only: memory figures after a full, compacting garbage collection (bench/ measures circuits with it), and the
-/// garbage collector's pauses and the thread pool's state, which explain a latency tail.
+/// garbage collector's pauses and the thread pool's state, which explain a latency tail, and the database commands sent so far.
 /// </summary>
 public static class DiagnosticsEndpoints
 {
@@ -35,7 +36,7 @@ public static class DiagnosticsEndpoints
         {
             return app;
         }
-        app.MapGet("/dev/memory", (bool? collect) =>
+        app.MapGet("/dev/memory", (bool? collect, DbCommandCounter dbCommands) =>
         {
             if (collect != false)
             {
@@ -55,6 +56,7 @@ public static class DiagnosticsEndpoints
                 gen1Collections = GC.CollectionCount(1),
                 gen2Collections = GC.CollectionCount(2),
                 threadPoolThreads = ThreadPool.ThreadCount,
+                dbCommands = dbCommands.Count,
             });
         }).AllowAnonymous();
         return app;

@@ -23,8 +23,13 @@ public enum MeetingChangeKind
     Resync,
 }
 
-/// <summary>Something changed at a meeting; subscribers reload what they show.</summary>
-public sealed record MeetingChange(Guid MeetingId, MeetingChangeKind Kind, Guid? AgendaItemId, Guid? ActorId, string? ActorName);
+/// <summary>
+/// Something changed at a meeting; subscribers reload the part they show: an item's text (<see cref="Field"/>, the
+/// <c>ItemText</c> name), an item's remarks (<see cref="RemarkId"/>), the attendance, or the whole meeting. The change
+/// carries ids, not data: every subscriber reads what it may see.
+/// </summary>
+public sealed record MeetingChange(Guid MeetingId, MeetingChangeKind Kind, Guid? AgendaItemId, Guid? ActorId, string? ActorName,
+    string? Field = null, Guid? RemarkId = null);
 
 /// <summary>
 /// Tells everyone looking at a meeting that it changed. Components subscribe when they show a meeting

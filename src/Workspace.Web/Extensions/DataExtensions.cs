@@ -14,6 +14,7 @@ public static class DataExtensions
         var options = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<DbCommandCounter>();
 
         switch (options.Provider)
         {
@@ -21,7 +22,8 @@ public static class DataExtensions
                 var connectionString = string.IsNullOrWhiteSpace(options.ConnectionString)
                     ? $"Data Source={SqliteFilePath(builder.Environment, options)}"
                     : options.ConnectionString;
-                builder.Services.AddDbContextFactory<WorkspaceDbContext>(o => o.UseSqlite(connectionString, SqliteProvider.Configure).AddInterceptors(SqliteTuning.Instance));
+                builder.Services.AddDbContextFactory<WorkspaceDbContext>((sp, o) => o.UseSqlite(connectionString, SqliteProvider.Configure)
+                    .AddInterceptors(SqliteTuning.Instance, sp.GetRequiredService<DbCommandCounter>()));
                 builder.Services.AddSingleton(sp => new SqliteCheckpointService(connectionString, sp.GetRequiredService<ILogger<SqliteCheckpointService>>()));
                 builder.Services.AddHostedService(sp => sp.GetRequiredService<SqliteCheckpointService>());
                 break;
@@ -31,7 +33,8 @@ public static class DataExtensions
                     throw new InvalidOperationException(
                         "Database:Provider is SqlServer but Database:ConnectionString is empty. Set it (e.g. the environment variable Database__ConnectionString).");
                 }
-                builder.Services.AddDbContextFactory<WorkspaceDbContext>(o => o.UseSqlServer(options.ConnectionString, SqlServerProvider.Configure));
+                builder.Services.AddDbContextFactory<WorkspaceDbContext>((sp, o) => o.UseSqlServer(options.ConnectionString, SqlServerProvider.Configure)
+                    .AddInterceptors(sp.GetRequiredService<DbCommandCounter>()));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use Sqlite or SqlServer.");

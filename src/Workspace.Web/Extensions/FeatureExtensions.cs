@@ -25,6 +25,7 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<DevelopmentSignIn>();
         builder.Services.AddSingleton<CouncilService>();
         builder.Services.AddSingleton<MeetingService>();
+        builder.Services.AddSingleton<LiveItemReads>();
         builder.Services.AddSingleton<Features.Agenda.AgendaService>();
         builder.Services.AddSingleton<RemarkService>();
         builder.Services.AddSingleton<AttendanceService>();

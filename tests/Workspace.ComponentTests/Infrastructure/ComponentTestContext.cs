@@ -13,6 +13,7 @@ using Workspace.Data;
 using Workspace.Data.Entities;
 using Workspace.Data.Sqlite;
 using Workspace.Web.Components.Shared;
+using Workspace.Web.Database;
 using Workspace.Web.Features.Access;
 using Workspace.Web.Features.Attachments;
 using Workspace.Web.Extensions;
@@ -49,7 +50,8 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddLogging();
         Services.AddLocalization();
         Services.AddMudServices();
-        Services.AddDbContextFactory<WorkspaceDbContext>(o => o.UseSqlite(connectionString, SqliteProvider.Configure));
+        Services.AddSingleton(DbCommands);
+        Services.AddDbContextFactory<WorkspaceDbContext>(o => o.UseSqlite(connectionString, SqliteProvider.Configure).AddInterceptors(DbCommands));
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<CouncilAccess>();
         AddFeatureServicesAsTheAppDoes();
@@ -93,6 +95,9 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
             Directory.Delete(_filesFolder, recursive: true);
         }
     }
+
+    /// <summary>The commands the app's services send to the database (not those of <see cref="CreateDbContext"/>).</summary>
+    protected DbCommandCounter DbCommands { get; } = new();
 
     /// <summary>A context of its own over the test's database, for arranging data and checking what was saved.</summary>
     protected WorkspaceDbContext CreateDbContext() => new(_dbOptions);

@@ -89,7 +89,7 @@ public sealed class ItemFieldSync : BackgroundService
                 await using var db = await _dbFactory.CreateDbContextAsync(ct);
                 await WriteFieldAsync(db, documentId, snapshot.Revision, itemId, field, snapshot.Text, ct);
                 _dirty.TryRemove(new KeyValuePair<string, Pending>(documentId, pending));
-                _notifier.Publish(new MeetingChange(pending.MeetingId, MeetingChangeKind.TextChanged, itemId, null, null));
+                _notifier.Publish(new MeetingChange(pending.MeetingId, MeetingChangeKind.TextChanged, itemId, null, null, Field: field.ToString()));
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -160,7 +160,7 @@ public sealed class ItemFieldSync : BackgroundService
                 if (await WriteFieldAsync(db, documentId, revision, itemId, field, text, ct))
                 {
                     written++;
-                    _notifier.Publish(new MeetingChange(item.MeetingId, MeetingChangeKind.TextChanged, itemId, null, null));
+                    _notifier.Publish(new MeetingChange(item.MeetingId, MeetingChangeKind.TextChanged, itemId, null, null, Field: field.ToString()));
                 }
             }
         }

@@ -4,6 +4,8 @@ using Workspace.Web.Features.Attachments;
 
 namespace Workspace.Web.Features.Meetings;
 
+// The lists in these records are ValueLists when read from the database, so that an unchanged item equals the one shown
+// and its card is not rendered again (AgendaItemCard's skip check); a list of another kind only costs that skip.
 public sealed record MeetingDetails(
     Guid Id,
     Guid CouncilId,
@@ -25,8 +27,11 @@ public sealed record MeetingDetails(
 /// <summary>Another meeting an item was postponed to or from.</summary>
 public sealed record MeetingReference(Guid Id, DateTimeOffset StartsAt);
 
-/// <summary>What the viewer may do at this meeting; the services check the same rules again on every call.</summary>
-public sealed record MeetingRights(bool CanRemark, bool CanManage);
+/// <summary>
+/// What the viewer may do at this meeting; the services check the same rules again on every call. Closed items: whether
+/// an item that became closed may stay on the viewer's page when only its text is read again.
+/// </summary>
+public sealed record MeetingRights(bool CanRemark, bool CanManage, bool CanSeeClosedItems = false);
 
 public sealed record AgendaItemView(
     Guid Id,

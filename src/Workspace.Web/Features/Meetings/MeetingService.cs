@@ -44,26 +44,26 @@ public sealed class MeetingService(
             .Select(r => new { Remark = r, AuthorName = r.Author!.Name })
             .ToListAsync(ct);
         var remarksByItem = remarks
-            .Select(r => new RemarkView(r.Remark.Id, r.Remark.AgendaItemId, r.Remark.AuthorId, r.AuthorName, r.Remark.Text,
-                r.Remark.CreatedAt, r.Remark.EditedAt, r.Remark.AuthorId == user.PersonId, r.Remark.ConcurrencyStamp))
+            .Select(r => new StoredRemark(r.Remark.Id, r.Remark.AgendaItemId, r.Remark.AuthorId, r.AuthorName, r.Remark.Text,
+                r.Remark.CreatedAt, r.Remark.EditedAt, r.Remark.ConcurrencyStamp).ViewFor(user.PersonId))
             .ToLookup(r => r.AgendaItemId);
 
         var references = await PostponementsAsync(db, numbered.Select(n => n.Item).ToList(), ct);
         var (linksByItem, attachmentsByItem) = await LoadMaterialAsync(db, itemIds, ct);
         var views = numbered
-            .Select(n => ToView(n.Item, n.Number, remarksByItem[n.Item.Id].ToList(), meeting.PublishedAt,
-                linksByItem[n.Item.Id].ToList(), attachmentsByItem[n.Item.Id].ToList()) with
+            .Select(n => ToView(n.Item, n.Number, remarksByItem[n.Item.Id].ToValueList(), meeting.PublishedAt,
+                linksByItem[n.Item.Id].ToValueList(), attachmentsByItem[n.Item.Id].ToValueList()) with
             {
                 PostponedFrom = n.Item.PostponedFromItemId is { } from ? references.GetValueOrDefault(from) : null,
                 PostponedTo = n.Item.PostponedToMeetingId is { } to ? references.GetValueOrDefault(to) : null,
                 Minutes = n.Item.Minutes,
             })
-            .ToList();
+            .ToValueList();
         var timetable = AgendaTimeline.Compute(meeting.StartsAt, meeting.EndsAt,
             AgendaNumbering.InOrder(allItems).Select(n => new TimedItem(n.Item.Id, n.Item.ParentId, n.Item.AllottedMinutes, n.Item.Status)).ToList());
         return new MeetingDetails(meeting.Id, meeting.CouncilId, meeting.Council!.Name, meeting.Title, meeting.StartsAt, meeting.EndsAt,
             meeting.Place, meeting.OnlineLink, meeting.Status, meeting.Kind, meeting.CancellationReason, meeting.ConcurrencyStamp,
-            new MeetingRights(rights.CanRemarkAt(meeting.Status), rights.CanManage), views, timetable);
+            new MeetingRights(rights.CanRemarkAt(meeting.Status), rights.CanManage, rights.CanSeeClosedItems), views, timetable);
     }
 
     /// <summary>

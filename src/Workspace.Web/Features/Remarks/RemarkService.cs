@@ -30,7 +30,7 @@ public sealed class RemarkService(
         };
         db.Remarks.Add(remark);
         await db.SaveAsAsync(user, ct);
-        notifier.Publish(new MeetingChange(item.MeetingId, MeetingChangeKind.RemarkAdded, agendaItemId, user.PersonId, user.Name));
+        notifier.Publish(new MeetingChange(item.MeetingId, MeetingChangeKind.RemarkAdded, agendaItemId, user.PersonId, user.Name, RemarkId: remark.Id));
         return new RemarkView(remark.Id, agendaItemId, remark.AuthorId, user.Name, remark.Text, remark.CreatedAt, null, true, remark.ConcurrencyStamp);
     }
 
@@ -43,7 +43,7 @@ public sealed class RemarkService(
         remark.Text = input.Text.Trim();
         remark.EditedAt = clock.GetUtcNow();
         await db.SaveAsAsync(user, ct);
-        notifier.Publish(new MeetingChange(remark.AgendaItem!.MeetingId, MeetingChangeKind.RemarkChanged, remark.AgendaItemId, user.PersonId, user.Name));
+        notifier.Publish(new MeetingChange(remark.AgendaItem!.MeetingId, MeetingChangeKind.RemarkChanged, remark.AgendaItemId, user.PersonId, user.Name, RemarkId: remark.Id));
     }
 
     public async Task DeleteAsync(WorkspaceUser user, Guid remarkId, CancellationToken ct = default)
@@ -52,7 +52,7 @@ public sealed class RemarkService(
         var remark = await LoadOwnRemarkAsync(db, user, remarkId, ct);
         db.Remarks.Remove(remark);
         await db.SaveAsAsync(user, ct);
-        notifier.Publish(new MeetingChange(remark.AgendaItem!.MeetingId, MeetingChangeKind.RemarkDeleted, remark.AgendaItemId, user.PersonId, user.Name));
+        notifier.Publish(new MeetingChange(remark.AgendaItem!.MeetingId, MeetingChangeKind.RemarkDeleted, remark.AgendaItemId, user.PersonId, user.Name, RemarkId: remark.Id));
     }
 
     private static async Task<AgendaItem> LoadItemAsync(WorkspaceDbContext db, Guid agendaItemId, CancellationToken ct) =>
