@@ -15,17 +15,29 @@ public sealed class HubMeetingSubscriptions(MeetingFeed feed, PresenceService pr
 {
     private readonly ConcurrentDictionary<(string Connection, Guid Meeting), IDisposable> _subscriptions = new();
 
-    public void Subscribe(string connectionId, Guid meetingId, WorkspaceUser user) =>
-        _subscriptions.GetOrAdd((connectionId, meetingId), key => feed.Subscribe(key.Meeting, user, async change =>
+    public async Task SubscribeAsync(string connectionId, Guid meetingId, WorkspaceUser user)
+    {
+        var key = (connectionId, meetingId);
+        if (_subscriptions.ContainsKey(key))
         {
-            await hub.Clients.Client(key.Connection).MeetingChanged(
-                new MeetingChangeMessage(change.MeetingId, change.Kind.ToString(), change.AgendaItemId, change.ActorId, change.ActorName));
+            return;
+        }
+        var subscription = await feed.SubscribeAsync(meetingId, user, async change =>
+        {
+            await hub.Clients.Client(connectionId).MeetingChanged(
+                new MeetingChangeMessage(change.MeetingId, change.Kind.ToString(), change.AgendaItemId, change.ActorId, change.ActorName,
+                    change.Field, change.RemarkId));
             if (change.Kind == MeetingChangeKind.AccessEnded)
             {
-                Unsubscribe(key.Connection, key.Meeting);
-                presence.Leave(key.Connection);
+                Unsubscribe(connectionId, meetingId);
+                presence.Leave(connectionId);
             }
-        }));
+        });
+        if (!_subscriptions.TryAdd(key, subscription))
+        {
+            subscription.Dispose();
+        }
+    }
 
     public void Unsubscribe(string connectionId, Guid meetingId)
     {

@@ -26,7 +26,9 @@ public interface IMeetingClient
     Task TextAccessChanged(TextAccessNotice notice);
 }
 
-public sealed record MeetingChangeMessage(Guid MeetingId, string Kind, Guid? AgendaItemId, Guid? ActorId, string? ActorName);
+/// <summary>A change as a hub client hears of it; <see cref="Field"/> names the text and <see cref="RemarkId"/> the remark, where one changed.</summary>
+public sealed record MeetingChangeMessage(Guid MeetingId, string Kind, Guid? AgendaItemId, Guid? ActorId, string? ActorName,
+    string? Field = null, Guid? RemarkId = null);
 
 /// <summary>
 /// The live meeting for clients that are not Blazor circuits: a room display, an integration, the benchmark.
@@ -50,7 +52,7 @@ public sealed class MeetingHub(
     public async Task<MeetingDetails> JoinMeeting(Guid meetingId)
     {
         var meeting = await meetings.GetMeetingAsync(User, meetingId, Context.ConnectionAborted);
-        subscriptions.Subscribe(Context.ConnectionId, meetingId, User);
+        await subscriptions.SubscribeAsync(Context.ConnectionId, meetingId, User);
         if (User.PersonId is { } personId)
         {
             presence.Join(Context.ConnectionId, meetingId, personId, User.Name);

@@ -195,7 +195,7 @@ public sealed class LiveChannelMatrixTests(LiveChannelMatrixFixture factory) : I
         var page = await OutcomeAsync(() => factory.Service<MeetingService>().GetMeetingAsync(user, meetingId, Ct));
         var text = await OutcomeAsync(() => factory.Service<ItemTexts>().RightsAsync(user, itemId, ItemText.Background, Ct));
         var remarks = RemarkNotices(out var onRemark);
-        using (factory.Service<MeetingFeed>().Subscribe(meetingId, user, change =>
+        using (await factory.Service<MeetingFeed>().SubscribeAsync(meetingId, user, change =>
         {
             onRemark(new MeetingChangeMessage(change.MeetingId, change.Kind.ToString(), change.AgendaItemId, change.ActorId, change.ActorName));
             return Task.CompletedTask;
