@@ -10,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddWorkspaceData();
 builder.AddWorkspaceAuth();
+builder.AddWorkspaceSecurity();
 builder.AddWorkspaceLocalization();
 builder.AddWorkspaceRealtime();
 builder.AddWorkspaceFeatures();
@@ -19,8 +20,12 @@ var app = builder.Build();
 
 await app.PrepareDatabaseAsync();
 
-// Localization first, so that error pages and API problem texts use the reader's language.
+// Security headers on every response and the hubs' origin check before anything else can answer.
+app.UseWorkspaceSecurity();
+// Localization next, so that error pages and API problem texts use the reader's language.
 app.UseWorkspaceLocalization();
+// Bad requests (a missing antiforgery token, a malformed form) answer 400 with a page in Danish in every environment
+// (BadRequestPageHandler), the API's errors are problem responses (ApiExceptionHandler).
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -43,7 +48,9 @@ app.MapCalendarEndpoints();
 app.MapHub<Workspace.Web.Hubs.MeetingHub>("/hubs/meeting");
 app.MapDevelopmentDiagnostics(app.Environment);
 app.MapAttachmentEndpoints();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>()
+    // SecurityHeaders sends the whole Content-Security-Policy, frame-ancestors included.
+    .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
 
 app.Run();
 

@@ -10,20 +10,22 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, IString
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        // A malformed request (bad form, missing antiforgery token) is the client's fault, not a server error.
-        if (exception is BadHttpRequestException badRequest)
+        // Pages get the error page (Error.razor, 400 for bad requests); only machine clients get problem responses.
+        if (!context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/hubs"))
         {
-            context.Response.StatusCode = badRequest.StatusCode;
+            return false;
+        }
+        // A malformed request (bad body, missing antiforgery token) is the client's fault, not a server error.
+        if (Security.BadRequests.IsBadRequest(exception))
+        {
+            var badRequest = Security.BadRequests.StatusCodeFor(exception);
+            context.Response.StatusCode = badRequest;
             return await problems.TryWriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,
-                ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = badRequest.StatusCode, Title = localizer["Error.BadRequest"] },
+                ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = badRequest, Title = localizer["Error.BadRequest"] },
                 Exception = exception,
             });
-        }
-        if (!context.Request.Path.StartsWithSegments("/api"))
-        {
-            return false;
         }
         (int status, string titleKey) = exception switch
         {

@@ -40,15 +40,18 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>
     /// A fresh context whose relative URLs resolve against <paramref name="baseUrl"/>. The locale defaults to
-    /// Danish, the app's language; pass <paramref name="options"/> to change anything else.
+    /// Danish, the app's language; pass <paramref name="options"/> to change anything else. Every page of it is
+    /// watched for Content-Security-Policy violations (<see cref="CspViolations"/>), which fail the test.
     /// </summary>
-    public Task<IBrowserContext> NewContextAsync(string baseUrl, BrowserNewContextOptions? options = null)
+    public async Task<IBrowserContext> NewContextAsync(string baseUrl, BrowserNewContextOptions? options = null)
     {
         options ??= new BrowserNewContextOptions();
         options.BaseURL = baseUrl;
         options.Locale ??= "da-DK";
         options.ViewportSize ??= new ViewportSize { Width = 1280, Height = 900 };
-        return Browser.NewContextAsync(options);
+        var context = await Browser.NewContextAsync(options);
+        await CspViolations.WatchAsync(context);
+        return context;
     }
 
     public async ValueTask DisposeAsync()

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Workspace.Web.Extensions;
+using Workspace.Web.Security;
 
 namespace Workspace.Web.Features.Account;
 
@@ -26,7 +27,7 @@ public static class AccountEndpoints
             return mode.UsesEntraId
                 ? Results.SignOut(new AuthenticationProperties { RedirectUri = "/signed-out" }, [OpenIdConnectDefaults.AuthenticationScheme])
                 : Results.Redirect("/signed-out");
-        });
+        }).RequireAntiforgeryToken();
 
         account.MapPost("/dev-signin/submit", async (
             [FromForm] Guid personId, [FromForm] string? returnUrl, HttpContext context, SignInMode mode, DevelopmentSignIn devSignIn) =>
@@ -51,7 +52,7 @@ public static class AccountEndpoints
                 context.Response.Cookies.Append(
                     CookieRequestCultureProvider.DefaultCookieName,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                    new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+                    new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = context.Request.IsHttps });
             }
             return Results.LocalRedirect(LocalUrl.OrHome(returnUrl));
         }).AllowAnonymous();
@@ -63,6 +64,16 @@ public static class AccountEndpoints
 /// <summary>Keeps redirects inside the app (no open redirect through returnUrl).</summary>
 public static class LocalUrl
 {
-    public static string OrHome(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\") ? url : "/";
+    /// <summary>
+    /// A clean local path, or <c>/</c>. Browsers drop tabs and line breaks from URLs and read <c>\</c> as <c>/</c>, so
+    /// <c>/%09/evil.example</c> would become <c>//evil.example</c>; control characters also break the Location header.
+    /// </summary>
+    public static string OrHome(string? url) => IsCleanLocalPath(url) ? url! : "/";
+
+    public static bool IsCleanLocalPath(string? url) =>
+        !string.IsNullOrEmpty(url)
+        && url[0] == '/'
+        && !url.StartsWith("//", StringComparison.Ordinal)
+        && !url.Contains('\\', StringComparison.Ordinal)
+        && !url.Any(char.IsControl);
 }
