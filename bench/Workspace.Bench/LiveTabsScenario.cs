@@ -46,13 +46,7 @@ public static class LiveTabsScenario
     public static async Task<LiveTabsResult> RunAsync(AppUnderTest app, int tabs, LiveChange change, int changes)
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--renderer-process-limit=6", "--disable-renderer-backgrounding", "--disable-background-timer-throttling"],
-        });
+        await using var browser = await BenchBrowser.LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new() { BaseURL = app.BaseUrl });
         await context.AddInitScriptAsync(Watcher);
         var signIn = await context.NewPageAsync();

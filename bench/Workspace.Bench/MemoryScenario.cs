@@ -26,13 +26,7 @@ public static class MemoryScenario
     public static async Task<MemoryResult> RunAsync(AppUnderTest app, int pages, MemoryPage which)
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--renderer-process-limit=6", "--disable-renderer-backgrounding", "--disable-background-timer-throttling"],
-        });
+        await using var browser = await BenchBrowser.LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new() { BaseURL = app.BaseUrl });
         var signIn = await context.NewPageAsync();
         await signIn.GotoAsync("/account/dev-signin");

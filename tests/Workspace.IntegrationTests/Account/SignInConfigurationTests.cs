@@ -17,8 +17,7 @@ namespace Workspace.IntegrationTests.Account;
 /// <summary>Which sign-in the app offers, by environment and Entra ID configuration.</summary>
 public sealed class SignInConfigurationTests
 {
-    private const string TenantId = "11111111-2222-3333-4444-555555555555";
-    private const string ClientId = "66666666-7777-8888-9999-000000000000";
+    private const string ClientId = EntraFactory.ClientId;
 
     [Fact]
     public async Task Production_without_entra_id_refuses_to_start()
@@ -42,7 +41,7 @@ public sealed class SignInConfigurationTests
     {
         // Arrange
         await using var baseFactory = new WorkspaceFactory();
-        await using var entra = WithEntraId(baseFactory);
+        await using var entra = EntraFactory.WithEntraId(baseFactory);
         using var client = entra.AnonymousClient();
 
         // Act
@@ -59,7 +58,7 @@ public sealed class SignInConfigurationTests
         // Arrange: a valid antiforgery pair from the app itself, so that only the sign-in mode can refuse
         await using var baseFactory = new WorkspaceFactory();
         var memberId = await DemoIds.PersonIdAsync(baseFactory, DevSignIn.Member);
-        await using var entra = WithEntraId(baseFactory);
+        await using var entra = EntraFactory.WithEntraId(baseFactory);
         var antiforgery = entra.Services.GetRequiredService<IAntiforgery>();
         var cookieName = entra.Services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.Cookie.Name;
         var tokens = antiforgery.GetTokens(new DefaultHttpContext { RequestServices = entra.Services });
@@ -89,7 +88,7 @@ public sealed class SignInConfigurationTests
     {
         // Arrange
         await using var baseFactory = new WorkspaceFactory();
-        await using var entra = WithEntraId(baseFactory);
+        await using var entra = EntraFactory.WithEntraId(baseFactory);
         using var client = entra.AnonymousClient();
 
         // Act
@@ -108,7 +107,7 @@ public sealed class SignInConfigurationTests
     {
         // Arrange: /dev/memory forces a full garbage collection, so anyone who reached it could stall the server
         await using var development = new WorkspaceFactory();
-        await using var production = WithEntraId(new WorkspaceFactory()).WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
+        await using var production = EntraFactory.WithEntraId(new WorkspaceFactory()).WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
         development.CreateClient().Dispose();
         production.CreateClient().Dispose();
 
@@ -120,33 +119,6 @@ public sealed class SignInConfigurationTests
         Assert.Contains("/dev/memory", Routes(development));
         Assert.DoesNotContain("/dev/memory", Routes(production));
     }
-
-    /// <summary>
-    /// Entra ID settings as in production. The OpenID Connect metadata is given up front so that the test
-    /// does not fetch it from login.microsoftonline.com.
-    /// </summary>
-    private static WebApplicationFactory<Program> WithEntraId(WorkspaceFactory factory) =>
-        factory.WithWebHostBuilder(builder =>
-        {
-            builder.UseSetting("AzureAd:Instance", "https://login.microsoftonline.com/");
-            builder.UseSetting("AzureAd:TenantId", TenantId);
-            builder.UseSetting("AzureAd:ClientId", ClientId);
-            builder.UseSetting("AzureAd:ClientSecret", "not-a-real-secret");
-            builder.ConfigureTestServices(services =>
-                services.PostConfigure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, options =>
-                {
-                    var authority = $"https://login.microsoftonline.com/{TenantId}";
-                    var configuration = new OpenIdConnectConfiguration
-                    {
-                        Issuer = $"{authority}/v2.0",
-                        AuthorizationEndpoint = $"{authority}/oauth2/v2.0/authorize",
-                        TokenEndpoint = $"{authority}/oauth2/v2.0/token",
-                        EndSessionEndpoint = $"{authority}/oauth2/v2.0/logout",
-                    };
-                    options.Configuration = configuration;
-                    options.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
-                }));
-        });
 
     private static IEnumerable<Exception> Chain(Exception exception)
     {
