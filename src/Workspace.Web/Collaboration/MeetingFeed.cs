@@ -51,7 +51,7 @@ public sealed class MeetingFeed(IMeetingNotifier notifier, LiveAccess access)
     }
 
     /// <summary>The change as the reader may see it, or null when it is none of their business.</summary>
-    public static MeetingChange? For(MeetingReader reader, MeetingChange change)
+    private static MeetingChange? For(MeetingReader reader, MeetingChange change)
     {
         if (!reader.CanRead)
         {

@@ -97,8 +97,7 @@ public sealed class MeetingHub(
         try
         {
             // Reads the rights again: a change between the check above and joining the group is not missed.
-            var (opened, _) = await texts.OpenAsync(User, agendaItemId, text, Context.ConnectionAborted);
-            return opened;
+            return await texts.OpenAsync(User, rights.MeetingId, agendaItemId, text, Context.ConnectionAborted);
         }
         catch
         {

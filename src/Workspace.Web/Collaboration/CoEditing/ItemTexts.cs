@@ -53,11 +53,12 @@ public sealed class ItemTexts
         return new ItemTextRights(meetingId, itemId, text, reader.CanEditTexts);
     }
 
-    public async Task<(OpenTextResult Text, ItemTextRights Rights)> OpenAsync(WorkspaceUser user, Guid itemId, ItemText text, CancellationToken ct)
+    /// <summary>The text and its revision, for a user who may read it now at the item's meeting.</summary>
+    public async Task<OpenTextResult> OpenAsync(WorkspaceUser user, Guid meetingId, Guid itemId, ItemText text, CancellationToken ct)
     {
-        var rights = await RightsAsync(user, itemId, text, ct);
-        var snapshot = await _documents.GetAsync(TextDocumentIds.ForItem(itemId, text), token => StoredFieldAsync(itemId, text, token), ct);
-        return (new OpenTextResult(snapshot.DocumentId, snapshot.Text, snapshot.Revision, rights.CanEdit), rights);
+        var rights = await RightsAsync(user, meetingId, itemId, text, ct);
+        var snapshot = await _documents.GetAsync(rights.DocumentId, token => StoredFieldAsync(itemId, text, token), ct);
+        return new OpenTextResult(snapshot.DocumentId, snapshot.Text, snapshot.Revision, rights.CanEdit);
     }
 
     public async Task<TextSubmitResult> SubmitAsync(WorkspaceUser user, ItemTextRights rights, long baseRevision, TextOperation operation,
@@ -67,7 +68,7 @@ public sealed class ItemTexts
         {
             throw new AccessDeniedException();
         }
-        var documentId = TextDocumentIds.ForItem(rights.ItemId, rights.Text);
+        var documentId = rights.DocumentId;
         var result = await _documents.SubmitAsync(documentId, baseRevision, operation, personId, clientId, clientSeq, ct);
         if (!result.Repeated)
         {

@@ -35,6 +35,8 @@ public sealed class OpenTexts : IDisposable
     private readonly IHubContext<MeetingHub, IMeetingClient> _hub;
     private readonly ILogger<OpenTexts> _logger;
     private readonly ConcurrentDictionary<(string Connection, string Document), OpenText> _open = new();
+    // The meeting of every text opened on this node, so a push finds it without going through every open text.
+    private readonly ConcurrentDictionary<string, Guid> _meetingOfText = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Guid, Check> _checks = new();
 
     public OpenTexts(LiveAccess access, IHubContext<MeetingHub, IMeetingClient> hub, ILogger<OpenTexts> logger)
@@ -50,6 +52,7 @@ public sealed class OpenTexts : IDisposable
         var documentId = TextDocumentIds.ForItem(rights.ItemId, rights.Text);
         // Joined before anything is read, so no operation falls in between; checked again by the caller after reading.
         _open[(connectionId, documentId)] = new OpenText(connectionId, user, rights.MeetingId, rights.ItemId, rights.Text, rights.CanEdit);
+        _meetingOfText[documentId] = rights.MeetingId;
         await _hub.Groups.AddToGroupAsync(connectionId, TextBroadcast.Group(documentId));
     }
 
@@ -82,11 +85,8 @@ public sealed class OpenTexts : IDisposable
     /// Before a text's operations are pushed: when the rights at its meeting may have changed since its holders were
     /// last checked, they are checked now, so the push reaches only those who may read it in the current state.
     /// </summary>
-    public Task EnsureCurrentAsync(string documentId)
-    {
-        var holder = _open.Values.FirstOrDefault(o => o.DocumentId == documentId);
-        return holder is null ? Task.CompletedTask : CheckMeetingAsync(holder.MeetingId);
-    }
+    public Task EnsureCurrentAsync(string documentId) =>
+        _meetingOfText.TryGetValue(documentId, out var meetingId) ? CheckMeetingAsync(meetingId) : Task.CompletedTask;
 
     /// <summary>What the holder may do with the text now, told to the client when it changed since the last check.</summary>
     public async Task<(bool CanRead, bool CanEdit)> CheckAsync(OpenText open, CancellationToken ct = default)

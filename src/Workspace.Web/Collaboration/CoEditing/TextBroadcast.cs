@@ -21,14 +21,16 @@ public sealed class TextBroadcast : ITextCommitListener, IDisposable
     private readonly IHubContext<MeetingHub, IMeetingClient> _hub;
     private readonly IClusterBus _bus;
     private readonly OpenTexts _openTexts;
+    private readonly ILogger<TextBroadcast> _logger;
     private readonly IDisposable _fromOtherNodes;
 
-    public TextBroadcast(IHubContext<MeetingHub, IMeetingClient> hub, IClusterBus bus, OpenTexts openTexts)
+    public TextBroadcast(IHubContext<MeetingHub, IMeetingClient> hub, IClusterBus bus, OpenTexts openTexts, ILogger<TextBroadcast> logger)
     {
         _hub = hub;
         _bus = bus;
         _openTexts = openTexts;
-        _fromOtherNodes = bus.Subscribe<TextRevision[]>(Topic, revisions => _ = SendToClientsAsync(revisions));
+        _logger = logger;
+        _fromOtherNodes = bus.Subscribe<TextRevision[]>(Topic, revisions => _ = SendFromOtherNodeAsync(revisions));
     }
 
     public static string Group(string documentId) => "text:" + documentId;
@@ -47,6 +49,19 @@ public sealed class TextBroadcast : ITextCommitListener, IDisposable
     {
         await _openTexts.EnsureCurrentAsync(revisions[0].DocumentId);
         await _hub.Clients.Group(Group(revisions[0].DocumentId)).TextsChanged(revisions);
+    }
+
+    /// <summary>Nobody awaits a message from the bus: a failure (the rights check's database read) is logged, and clients fetch what they missed with TextSince.</summary>
+    private async Task SendFromOtherNodeAsync(IReadOnlyList<TextRevision> revisions)
+    {
+        try
+        {
+            await SendToClientsAsync(revisions);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "Could not send {Count} operations stored by another node to this node's clients", revisions.Count);
+        }
     }
 
     public void Dispose() => _fromOtherNodes.Dispose();
