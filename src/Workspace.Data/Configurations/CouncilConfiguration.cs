@@ -53,6 +53,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.Property(m => m.CancellationReason).HasMaxLength(1000);
         builder.HasOne(m => m.MinuteTaker).WithMany().HasForeignKey(m => m.MinuteTakerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => new { m.CouncilId, m.StartsAt });
+        builder.Property(m => m.Notes).HasMaxLength(Meeting.NotesMax);
     }
 }
 
@@ -68,6 +69,7 @@ internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaI
         builder.HasOne(i => i.Parent).WithMany(i => i.SubItems).HasForeignKey(i => i.ParentId)
             .OnDelete(DeleteBehavior.NoAction);
         builder.HasIndex(i => new { i.MeetingId, i.ParentId, i.Number });
+        builder.HasOne<Meeting>().WithMany().HasForeignKey(i => i.ApprovesMinutesOfMeetingId).OnDelete(DeleteBehavior.NoAction);
     }
 }
 

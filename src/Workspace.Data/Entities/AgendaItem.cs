@@ -10,6 +10,24 @@ public enum AgendaItemKind
     Break = 5,
 }
 
+/// <summary>How an entry sits on the agenda: a numbered item, a section heading or a pause; only items take a number.</summary>
+public enum AgendaItemLayout
+{
+    Numbered = 0,
+    /// <summary>A heading ("Beslutningspunkter") over the items after it, up to the next heading.</summary>
+    Section = 1,
+    /// <summary>A break between items ("PAUSE (10 min.)"), counted in the timeline.</summary>
+    Pause = 2,
+}
+
+/// <summary>Where a standard item keeps its place: first (approvals), last (næste møde, eventuelt) or wherever it is put.</summary>
+public enum AgendaItemPlacement
+{
+    Free = 0,
+    Start = 1,
+    End = 2,
+}
+
 public enum AgendaItemStatus
 {
     Planned = 0,
@@ -18,7 +36,7 @@ public enum AgendaItemStatus
     Withdrawn = 3,
 }
 
-/// <summary>A numbered item on a meeting's agenda (dagsordenspunkt); sub-items have a parent.</summary>
+/// <summary>An entry on a meeting's agenda: a numbered item (dagsordenspunkt), a section heading or a pause; sub-items have a parent.</summary>
 public class AgendaItem : IConcurrencyStamped
 {
     public Guid Id { get; set; } = Guid.NewGuid();
@@ -33,6 +51,14 @@ public class AgendaItem : IConcurrencyStamped
     public int Number { get; set; }
 
     public required string Title { get; set; }
+
+    public AgendaItemLayout Layout { get; set; }
+
+    /// <summary>From the standard agenda: new items are added before the end items, and grouping keeps the start items first.</summary>
+    public AgendaItemPlacement Placement { get; set; }
+
+    /// <summary>For "godkendelse af referat": the meeting whose minutes the item approves.</summary>
+    public Guid? ApprovesMinutesOfMeetingId { get; set; }
 
     /// <summary>Who presents the item, as free text ("Thomas Lund, afdelingsleder").</summary>
     public string? Presenter { get; set; }

@@ -13,4 +13,10 @@ public class AgendaTemplateItem
 
     /// <summary>True for items that belong at the end (næste møde, eventuelt); new items are inserted before them.</summary>
     public bool AtEnd { get; set; }
+
+    /// <summary>A section heading or a pause in the standard agenda, copied to every new meeting as such.</summary>
+    public AgendaItemLayout Layout { get; set; }
+
+    /// <summary>"Godkendelse af referat": on a new meeting it is linked to the council's last held meeting.</summary>
+    public bool ApprovesMinutes { get; set; }
 }

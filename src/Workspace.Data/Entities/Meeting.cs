@@ -20,6 +20,8 @@ public enum MeetingStatus
 /// <summary>A council meeting (møde) with its agenda.</summary>
 public class Meeting : IConcurrencyStamped
 {
+    public const int NotesMax = 20000;
+
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid CouncilId { get; set; }
     public Council? Council { get; set; }
@@ -43,6 +45,9 @@ public class Meeting : IConcurrencyStamped
     /// <summary>The person taking the minutes (referent).</summary>
     public Guid? MinuteTakerId { get; set; }
     public Person? MinuteTaker { get; set; }
+
+    /// <summary>Notes on the whole meeting in Markdown (the council's budget, "next meeting not decided"), shown above the agenda.</summary>
+    public string? Notes { get; set; }
 
     public List<Attendance> Attendances { get; set; } = [];
     public List<SubstituteCall> SubstituteCalls { get; set; } = [];

@@ -1,7 +1,12 @@
+using Workspace.Data.Entities;
+
 namespace Workspace.Web.Features.Agenda;
 
-/// <summary>Where an item sits on the agenda: its parent (null for a main item) and its position among its siblings, from 1.</summary>
-public readonly record struct AgendaSlot(Guid Id, Guid? ParentId, int Number);
+/// <summary>
+/// Where an entry sits on the agenda: its parent (null for a main item) and its position among its siblings, from 1.
+/// Section headings and pauses are main entries that never hold or become sub-items; end entries stay after new ones.
+/// </summary>
+public readonly record struct AgendaSlot(Guid Id, Guid? ParentId, int Number, AgendaItemLayout Layout = AgendaItemLayout.Numbered, bool AtEnd = false);
 
 /// <summary>A keyboard move of one item.</summary>
 public enum AgendaDirection
@@ -27,6 +32,10 @@ public static class AgendaOrder
         if (parentId is { } parent)
         {
             var parentSlot = slots.SingleOrDefault(s => s.Id == parent);
+            if (item.Layout != AgendaItemLayout.Numbered || (parentSlot.Id == parent && parentSlot.Layout != AgendaItemLayout.Numbered))
+            {
+                throw new AgendaOrderException("Agenda.HeadingsStayMain");
+            }
             if (parent == itemId || parentSlot.Id != parent || parentSlot.ParentId is not null)
             {
                 throw new AgendaOrderException("Agenda.OnlyOneLevel");
@@ -79,9 +88,9 @@ public static class AgendaOrder
                 return Move(slots, itemId, item.ParentId, index - 1);
             case AgendaDirection.Down when index < siblings.Count - 1:
                 return Move(slots, itemId, item.ParentId, index + 1);
-            case AgendaDirection.Indent when item.ParentId is null && index > 0 && !slots.Any(s => s.ParentId == itemId):
-                var newParent = mains[index - 1];
-                return Move(slots, itemId, newParent, int.MaxValue);
+            case AgendaDirection.Indent when item.ParentId is null && index > 0 && !slots.Any(s => s.ParentId == itemId)
+                                             && item.Layout == AgendaItemLayout.Numbered && Layout(slots, mains[index - 1]) == AgendaItemLayout.Numbered:
+                return Move(slots, itemId, mains[index - 1], int.MaxValue);
             case AgendaDirection.Outdent when item.ParentId is { } parent:
                 return Move(slots, itemId, null, mains.IndexOf(parent) + 1);
             default:
@@ -98,9 +107,26 @@ public static class AgendaOrder
         return InTreeOrder(remaining.Values);
     }
 
+    /// <summary>
+    /// A new main entry (already in <paramref name="slots"/>, numbered last) moved before the end entries (næste møde,
+    /// eventuelt) at the bottom of the agenda; an end entry moved up by hand no longer counts as the end.
+    /// </summary>
+    public static IReadOnlyList<AgendaSlot> BeforeEndEntries(IReadOnlyList<AgendaSlot> slots, Guid newId)
+    {
+        var others = Children(slots, null).Where(s => s.Id != newId).ToList();
+        var index = others.Count;
+        while (index > 0 && others[index - 1].AtEnd)
+        {
+            index--;
+        }
+        return Move(slots, newId, null, index);
+    }
+
     /// <summary>The number a new item gets at the end of its parent (or of the main items).</summary>
     public static int NextNumber(IEnumerable<AgendaSlot> slots, Guid? parentId) =>
         slots.Where(s => s.ParentId == parentId).Select(s => s.Number).DefaultIfEmpty(0).Max() + 1;
+
+    private static AgendaItemLayout Layout(IReadOnlyList<AgendaSlot> slots, Guid id) => slots.Single(s => s.Id == id).Layout;
 
     private static List<AgendaSlot> Children(IEnumerable<AgendaSlot> slots, Guid? parentId) =>
         slots.Where(s => s.ParentId == parentId).OrderBy(s => s.Number).ThenBy(s => s.Id).ToList();

@@ -8,7 +8,8 @@ using Workspace.Web.Features.Meetings;
 namespace Workspace.Web.Features.Agenda;
 
 /// <summary>
-/// The administration's work on the shape of an agenda: sub-items, order, deleting, postponing and withdrawing.
+/// The administration's work on the shape of an agenda: sub-items, section headings, pauses, order, grouping by kind,
+/// deleting, postponing and withdrawing.
 /// Moves are sent as intents ("item X up", "X onto Y") and worked out against the agenda as it is now,
 /// so two secretaries reordering at once both get what they asked for.
 /// </summary>
@@ -25,6 +26,10 @@ public sealed class AgendaService(
         InputRules.ThrowIfInvalid(input.Validate());
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var parent = await ManagedItemAsync(db, user, parentItemId, ct);
+        if (parent.Layout != AgendaItemLayout.Numbered)
+        {
+            throw Invalid("Agenda.HeadingsStayMain");
+        }
         if (parent.ParentId is not null)
         {
             throw Invalid("Agenda.OnlyOneLevel");
@@ -43,6 +48,137 @@ public sealed class AgendaService(
         await db.SaveAsAsync(user, ct);
         Notify(parent.MeetingId, item.Id, user);
         return item.Id;
+    }
+
+    /// <summary>Adds a section heading or a pause, like a new item before the end items (næste møde, eventuelt).</summary>
+    public async Task<Guid> AddEntryAsync(WorkspaceUser user, Guid meetingId, AgendaItemLayout layout, AgendaEntryInput input, CancellationToken ct = default)
+    {
+        if (layout == AgendaItemLayout.Numbered || !Enum.IsDefined(layout))
+        {
+            throw new ArgumentOutOfRangeException(nameof(layout), "Items are added with the item form.");
+        }
+        InputRules.ThrowIfInvalid(input.Validate());
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var meeting = await access.ManagedMeetingAsync(db, user, meetingId, ct);
+        EnsurePlanning(meeting);
+        var entry = new AgendaItem
+        {
+            MeetingId = meetingId,
+            Layout = layout,
+            Kind = layout == AgendaItemLayout.Pause ? AgendaItemKind.Break : AgendaItemKind.Information,
+            Title = input.Title.Trim(),
+            AllottedMinutes = layout == AgendaItemLayout.Pause ? input.AllottedMinutes : null,
+            UpdatedAt = clock.GetUtcNow(),
+        };
+        await PlaceBeforeEndAsync(db, entry, ct);
+        db.AgendaItems.Add(entry);
+        await db.SaveAsAsync(user, ct);
+        Notify(meetingId, entry.Id, user);
+        return entry.Id;
+    }
+
+    /// <summary>Renames a section heading, or changes a pause's title and minutes; the items under a heading stay where they are.</summary>
+    public async Task UpdateEntryAsync(WorkspaceUser user, Guid entryId, AgendaEntryInput input, Guid concurrencyStamp, CancellationToken ct = default)
+    {
+        InputRules.ThrowIfInvalid(input.Validate());
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var entry = await ManagedItemAsync(db, user, entryId, ct);
+        if (entry.Layout == AgendaItemLayout.Numbered)
+        {
+            throw new NotFoundException();
+        }
+        db.Entry(entry).Property(e => e.ConcurrencyStamp).OriginalValue = concurrencyStamp;
+        entry.Title = input.Title.Trim();
+        entry.AllottedMinutes = entry.Layout == AgendaItemLayout.Pause ? input.AllottedMinutes : null;
+        if (db.Entry(entry).Properties.Any(p => p.IsModified))
+        {
+            entry.UpdatedAt = clock.GetUtcNow();
+        }
+        await db.SaveAsAsync(user, ct);
+        Notify(entry.MeetingId, entry.Id, user);
+    }
+
+    /// <summary>
+    /// Puts the items under one heading per kind in one action (see <see cref="AgendaGrouping"/>); numbering runs on across
+    /// the headings. <paramref name="sectionTitle"/> names a kind's heading in the council's language.
+    /// </summary>
+    public async Task GroupByKindAsync(WorkspaceUser user, Guid meetingId, Func<AgendaItemKind, string> sectionTitle, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var meeting = await access.ManagedMeetingAsync(db, user, meetingId, ct);
+        EnsurePlanning(meeting);
+        var mains = await db.AgendaItems.Where(i => i.MeetingId == meetingId && i.ParentId == null).OrderBy(i => i.Number).ToListAsync(ct);
+        var plan = AgendaGrouping.Plan(mains.Select(i => new GroupedEntry(i.Id, i.Layout, i.Placement, i.Kind, i.Title)).ToList(), sectionTitle);
+        var byId = mains.ToDictionary(i => i.Id);
+        var now = clock.GetUtcNow();
+        for (var index = 0; index < plan.Order.Count; index++)
+        {
+            var place = plan.Order[index];
+            if (place.NewSectionTitle is { } title)
+            {
+                db.AgendaItems.Add(new AgendaItem
+                {
+                    Id = place.Id, MeetingId = meetingId, Layout = AgendaItemLayout.Section, Title = title, Number = index + 1, UpdatedAt = now,
+                });
+            }
+            else if (byId[place.Id].Number != index + 1)
+            {
+                byId[place.Id].Number = index + 1;
+            }
+        }
+        db.AgendaItems.RemoveRange(plan.RemovedSections.Select(id => byId[id]));
+        await db.SaveAsAsync(user, ct);
+        Notify(meetingId, null, user);
+    }
+
+    /// <summary>
+    /// The council's earlier meetings whose minutes an item can approve, the latest first; cancelled meetings have none.
+    /// </summary>
+    public async Task<IReadOnlyList<MeetingChoice>> MinutesChoicesAsync(WorkspaceUser user, Guid itemId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var item = await ManagedItemAsync(db, user, itemId, ct);
+        return await EarlierMeetings(db, item.Meeting!)
+            .Select(m => new MeetingChoice(m.Id, m.Title, m.StartsAt, m.Status))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Links "godkendelse af referat" to the meeting whose minutes it approves, or unlinks it (null).</summary>
+    public async Task SetApprovedMinutesAsync(WorkspaceUser user, Guid itemId, Guid? meetingId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var item = await ManagedItemAsync(db, user, itemId, ct);
+        if (item.Layout != AgendaItemLayout.Numbered)
+        {
+            throw new NotFoundException();
+        }
+        if (meetingId is { } id && !await EarlierMeetings(db, item.Meeting!).AnyAsync(m => m.Id == id, ct))
+        {
+            throw new InputValidationException([new FieldError("Meeting", "Agenda.NoSuchMinutes")]);
+        }
+        item.ApprovesMinutesOfMeetingId = meetingId;
+        item.UpdatedAt = clock.GetUtcNow();
+        await db.SaveAsAsync(user, ct);
+        Notify(item.MeetingId, item.Id, user);
+    }
+
+    /// <summary>The council's last meeting before this one that was held: whose minutes the next meeting approves.</summary>
+    internal static Task<Guid?> PreviousHeldMeetingAsync(WorkspaceDbContext db, Guid councilId, DateTimeOffset before, CancellationToken ct) =>
+        db.Meetings
+            .Where(m => m.CouncilId == councilId && m.StartsAt < before && (m.Status == MeetingStatus.Held || m.Status == MeetingStatus.Closed))
+            .OrderByDescending(m => m.StartsAt)
+            .Select(m => (Guid?)m.Id)
+            .FirstOrDefaultAsync(ct);
+
+    /// <summary>Numbers a new main entry of a meeting so that it lands before the end items, moving them down.</summary>
+    internal static async Task PlaceBeforeEndAsync(WorkspaceDbContext db, AgendaItem entry, CancellationToken ct)
+    {
+        var slots = await SlotsAsync(db, entry.MeetingId, ct);
+        var placed = AgendaOrder.BeforeEndEntries(
+            [.. slots, new AgendaSlot(entry.Id, null, AgendaOrder.NextNumber(slots, null), entry.Layout, entry.Placement == AgendaItemPlacement.End)],
+            entry.Id);
+        await ApplySlotsAsync(db, entry.MeetingId, placed, ct);
+        entry.Number = placed.Single(s => s.Id == entry.Id).Number;
     }
 
     /// <summary>Keyboard reordering: up, down, into the item above as a sub-item, or out to a main item.</summary>
@@ -105,6 +241,7 @@ public sealed class AgendaService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var item = await ManagedItemAsync(db, user, itemId, ct);
         EnsureOpen(item.Meeting!);
+        EnsureNumbered(item);
         if (item.Status != AgendaItemStatus.Planned)
         {
             throw Invalid("Agenda.AlreadyMoved");
@@ -113,8 +250,8 @@ public sealed class AgendaService(
             ?? throw new InputValidationException([new FieldError("TargetMeeting", "Agenda.NoSuchTarget")]);
 
         var now = clock.GetUtcNow();
-        var targetSlots = await SlotsAsync(db, target.Id, ct);
-        var copy = CopyForPostponing(item, target.Id, null, AgendaOrder.NextNumber(targetSlots, null), now);
+        var copy = CopyForPostponing(item, target.Id, null, 0, now);
+        await PlaceBeforeEndAsync(db, copy, ct);
         db.AgendaItems.Add(copy);
         await MoveMaterialAsync(db, item.Id, copy.Id, ct);
 
@@ -144,6 +281,7 @@ public sealed class AgendaService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var item = await ManagedItemAsync(db, user, itemId, ct);
         EnsureOpen(item.Meeting!);
+        EnsureNumbered(item);
         if (item.Status != AgendaItemStatus.Planned)
         {
             throw Invalid("Agenda.AlreadyMoved");
@@ -212,7 +350,9 @@ public sealed class AgendaService(
     }
 
     private static Task<List<AgendaSlot>> SlotsAsync(WorkspaceDbContext db, Guid meetingId, CancellationToken ct) =>
-        db.AgendaItems.Where(i => i.MeetingId == meetingId).Select(i => new AgendaSlot(i.Id, i.ParentId, i.Number)).ToListAsync(ct);
+        db.AgendaItems.Where(i => i.MeetingId == meetingId)
+            .Select(i => new AgendaSlot(i.Id, i.ParentId, i.Number, i.Layout, i.Placement == AgendaItemPlacement.End))
+            .ToListAsync(ct);
 
     private static async Task ApplySlotsAsync(WorkspaceDbContext db, Guid meetingId, IReadOnlyList<AgendaSlot> slots, CancellationToken ct)
     {
@@ -232,6 +372,11 @@ public sealed class AgendaService(
             .Where(m => m.CouncilId == meeting.CouncilId && m.Id != meeting.Id && m.StartsAt > meeting.StartsAt)
             .Where(m => m.Status == MeetingStatus.Draft || m.Status == MeetingStatus.Published)
             .OrderBy(m => m.StartsAt);
+
+    private static IQueryable<Meeting> EarlierMeetings(WorkspaceDbContext db, Meeting meeting) =>
+        db.Meetings
+            .Where(m => m.CouncilId == meeting.CouncilId && m.Id != meeting.Id && m.StartsAt < meeting.StartsAt && m.Status != MeetingStatus.Cancelled)
+            .OrderByDescending(m => m.StartsAt);
 
     private static AgendaItem CopyForPostponing(AgendaItem source, Guid meetingId, Guid? parentId, int number, DateTimeOffset now) => new()
     {
@@ -284,6 +429,15 @@ public sealed class AgendaService(
         if (meeting.Status is MeetingStatus.Closed or MeetingStatus.Cancelled)
         {
             throw Invalid("Agenda.MeetingClosed");
+        }
+    }
+
+    /// <summary>A section heading or a pause is never postponed or withdrawn: it is moved or deleted.</summary>
+    private static void EnsureNumbered(AgendaItem item)
+    {
+        if (item.Layout != AgendaItemLayout.Numbered)
+        {
+            throw Invalid("Agenda.HeadingNotPostponed");
         }
     }
 

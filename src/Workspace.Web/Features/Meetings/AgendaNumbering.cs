@@ -2,7 +2,10 @@ using Workspace.Data.Entities;
 
 namespace Workspace.Web.Features.Meetings;
 
-/// <summary>Orders agenda items as a tree (1, 2, 3, 3a, 3b, 4 ...) and gives each its shown number.</summary>
+/// <summary>
+/// Orders agenda entries as a tree (1, 2, 3, 3a, 3b, 4 ...) and gives each its shown number. Section headings and pauses
+/// sit between items without a number (""), so numbering runs on across sections.
+/// </summary>
 public static class AgendaNumbering
 {
     public static IEnumerable<(AgendaItem Item, string Number)> InOrder(IReadOnlyCollection<AgendaItem> items)
@@ -11,6 +14,11 @@ public static class AgendaNumbering
         var position = 0;
         foreach (var top in items.Where(i => i.ParentId is null).OrderBy(i => i.Number))
         {
+            if (top.Layout != AgendaItemLayout.Numbered)
+            {
+                yield return (top, "");
+                continue;
+            }
             position++;
             yield return (top, position.ToString(System.Globalization.CultureInfo.InvariantCulture));
             var letter = 0;

@@ -22,7 +22,9 @@ public sealed record MeetingDetails(
     MeetingRights Rights,
     IReadOnlyList<AgendaItemView> Items,
     /// <summary>Clock times of the whole agenda, closed items included, so everyone sees the same times.</summary>
-    Agenda.AgendaTimetable Timetable);
+    Agenda.AgendaTimetable Timetable,
+    /// <summary>Notes on the whole meeting, in Markdown.</summary>
+    string? Notes = null);
 
 /// <summary>Another meeting an item was postponed to or from.</summary>
 public sealed record MeetingReference(Guid Id, DateTimeOffset StartsAt);
@@ -55,6 +57,14 @@ public sealed record AgendaItemView(
     IReadOnlyList<AttachmentView> Attachments,
     MeetingReference? PostponedFrom = null,
     MeetingReference? PostponedTo = null,
-    string? Minutes = null);
+    string? Minutes = null,
+    /// <summary>A numbered item, or a section heading or pause (shown without a number; <see cref="Number"/> is empty).</summary>
+    AgendaItemLayout Layout = AgendaItemLayout.Numbered,
+    AgendaItemPlacement Placement = AgendaItemPlacement.Free,
+    /// <summary>For "godkendelse af referat": the meeting whose minutes the item approves.</summary>
+    MeetingReference? ApprovesMinutesOf = null)
+{
+    public bool IsNumbered => Layout == AgendaItemLayout.Numbered;
+}
 
 public sealed record RemarkView(Guid Id, Guid AgendaItemId, Guid AuthorId, string AuthorName, string Text, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, bool IsMine, Guid ConcurrencyStamp);

@@ -49,6 +49,7 @@ public sealed class MeetingService(
             .ToLookup(r => r.AgendaItemId);
 
         var references = await PostponementsAsync(db, numbered.Select(n => n.Item).ToList(), ct);
+        var approvedMinutes = await ApprovedMinutesAsync(db, numbered.Select(n => n.Item).ToList(), ct);
         var (linksByItem, attachmentsByItem) = await LoadMaterialAsync(db, itemIds, ct);
         var views = numbered
             .Select(n => ToView(n.Item, n.Number, remarksByItem[n.Item.Id].ToValueList(), meeting.PublishedAt,
@@ -56,14 +57,15 @@ public sealed class MeetingService(
             {
                 PostponedFrom = n.Item.PostponedFromItemId is { } from ? references.GetValueOrDefault(from) : null,
                 PostponedTo = n.Item.PostponedToMeetingId is { } to ? references.GetValueOrDefault(to) : null,
+                ApprovesMinutesOf = n.Item.ApprovesMinutesOfMeetingId is { } approved ? approvedMinutes.GetValueOrDefault(approved) : null,
                 Minutes = n.Item.Minutes,
             })
             .ToValueList();
         var timetable = AgendaTimeline.Compute(meeting.StartsAt, meeting.EndsAt,
-            AgendaNumbering.InOrder(allItems).Select(n => new TimedItem(n.Item.Id, n.Item.ParentId, n.Item.AllottedMinutes, n.Item.Status)).ToList());
+            AgendaNumbering.InOrder(allItems).Select(n => new TimedItem(n.Item.Id, n.Item.ParentId, n.Item.AllottedMinutes, n.Item.Status, n.Item.Layout)).ToList());
         return new MeetingDetails(meeting.Id, meeting.CouncilId, meeting.Council!.Name, meeting.Title, meeting.StartsAt, meeting.EndsAt,
             meeting.Place, meeting.OnlineLink, meeting.Status, meeting.Kind, meeting.CancellationReason, meeting.ConcurrencyStamp,
-            new MeetingRights(rights.CanRemarkAt(meeting.Status), rights.CanManage, rights.CanSeeClosedItems), views, timetable);
+            new MeetingRights(rights.CanRemarkAt(meeting.Status), rights.CanManage, rights.CanSeeClosedItems), views, timetable, meeting.Notes);
     }
 
     /// <summary>
@@ -96,6 +98,18 @@ public sealed class MeetingService(
         return result;
     }
 
+    /// <summary>The meetings whose minutes items approve ("godkendelse af referat"), by id.</summary>
+    private static async Task<Dictionary<Guid, MeetingReference>> ApprovedMinutesAsync(WorkspaceDbContext db, IReadOnlyList<AgendaItem> items, CancellationToken ct)
+    {
+        var ids = items.Where(i => i.ApprovesMinutesOfMeetingId is not null).Select(i => i.ApprovesMinutesOfMeetingId!.Value).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        return await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.Id))
+            .ToDictionaryAsync(m => m.Id, m => new MeetingReference(m.Id, m.StartsAt), ct);
+    }
+
     public async Task<Guid> CreateMeetingAsync(WorkspaceUser user, Guid councilId, MeetingInput input, CancellationToken ct = default)
     {
         InputRules.ThrowIfInvalid(input.Validate());
@@ -106,7 +120,8 @@ public sealed class MeetingService(
         Apply(input, meeting);
         if (input.UseAgendaTemplate)
         {
-            AgendaTemplates.AddItemsTo(meeting, await AgendaTemplates.EnsureAsync(db, councilId, ct));
+            var previous = await AgendaService.PreviousHeldMeetingAsync(db, councilId, meeting.StartsAt, ct);
+            AgendaTemplates.AddItemsTo(meeting, await AgendaTemplates.EnsureAsync(db, councilId, ct), previous);
         }
         db.Meetings.Add(meeting);
         await db.SaveAsAsync(user, ct);
@@ -158,6 +173,24 @@ public sealed class MeetingService(
         Notify(meetingId, MeetingChangeKind.MeetingChanged, null, user);
     }
 
+    /// <summary>The meeting's notes (Markdown); a colleague's save in between is refused, so nobody's text is lost unseen.</summary>
+    public async Task UpdateNotesAsync(WorkspaceUser user, Guid meetingId, string? notes, Guid concurrencyStamp, CancellationToken ct = default)
+    {
+        var errors = new List<FieldError>();
+        InputRules.MaxLength(errors, "Notes", notes, Meeting.NotesMax);
+        InputRules.ThrowIfInvalid(errors);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var meeting = await access.ManagedMeetingAsync(db, user, meetingId, ct);
+        if (meeting.Status == MeetingStatus.Cancelled)
+        {
+            throw new InputValidationException([new FieldError("Notes", "MeetingNotes.Cancelled")]);
+        }
+        db.Entry(meeting).Property(m => m.ConcurrencyStamp).OriginalValue = concurrencyStamp;
+        meeting.Notes = InputRules.Trimmed(notes);
+        await db.SaveAsAsync(user, ct);
+        Notify(meetingId, MeetingChangeKind.MeetingChanged, null, user);
+    }
+
     private async Task MoveAsync(WorkspaceUser user, Guid meetingId, MeetingStatus from, MeetingStatus to, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -181,11 +214,11 @@ public sealed class MeetingService(
         InputRules.ThrowIfInvalid(input.Validate());
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var meeting = await access.ManagedMeetingAsync(db, user, meetingId, ct);
-        var lastNumber = await db.AgendaItems
-            .Where(i => i.MeetingId == meetingId && i.ParentId == null)
-            .MaxAsync(i => (int?)i.Number, ct) ?? 0;
-        var item = new AgendaItem { MeetingId = meetingId, Number = lastNumber + 1, Title = input.Title.Trim(), UpdatedAt = clock.GetUtcNow() };
+        var item = new AgendaItem { MeetingId = meetingId, Title = input.Title.Trim(), UpdatedAt = clock.GetUtcNow() };
         await ApplyAsync(db, input, item, meeting.CouncilId, ct);
+        // A break picked as the kind is a pause between items, without a number.
+        item.Layout = item.Kind == AgendaItemKind.Break ? AgendaItemLayout.Pause : AgendaItemLayout.Numbered;
+        await AgendaService.PlaceBeforeEndAsync(db, item, ct);
         db.AgendaItems.Add(item);
         await db.SaveAsAsync(user, ct);
         Notify(meetingId, MeetingChangeKind.AgendaChanged, item.Id, user);
@@ -269,7 +302,7 @@ public sealed class MeetingService(
         IReadOnlyList<ItemLinkView> links, IReadOnlyList<AttachmentView> attachments) =>
         new(item.Id, item.ParentId, number, item.Title, item.Presenter, item.PresenterPersonId, item.AllottedMinutes, item.Kind, item.Background,
             item.Decision, item.Status, item.StatusNote, item.IsClosed, item.UpdatedAt > publishedAt, item.ConcurrencyStamp, remarks,
-            links, attachments);
+            links, attachments, Layout: item.Layout, Placement: item.Placement);
 
     /// <summary>Links (in their order) and attachments (oldest first) of the items the reader may see.</summary>
     private static async Task<(ILookup<Guid, ItemLinkView> Links, ILookup<Guid, AttachmentView> Attachments)> LoadMaterialAsync(

@@ -19,7 +19,10 @@ public sealed class AgendaTemplateService(IDbContextFactory<WorkspaceDbContext> 
         {
             await db.SaveAsAsync(user, ct);
         }
-        return new AgendaTemplateView(councilId, name, items.Select(ToView).ToList());
+        var position = 0;
+        return new AgendaTemplateView(councilId, name, items
+            .Select(i => ToView(i, i.Layout == AgendaItemLayout.Numbered ? (++position).ToString(System.Globalization.CultureInfo.InvariantCulture) : ""))
+            .ToList());
     }
 
     /// <summary>Adds an item last among the ordinary items, or last among those placed at the end.</summary>
@@ -96,13 +99,21 @@ public sealed class AgendaTemplateService(IDbContextFactory<WorkspaceDbContext> 
         return (items.Single(i => i.Id == itemId), items);
     }
 
+    /// <summary>A heading takes no time and has no kind of its own; a pause is a break; only an item approves minutes.</summary>
     private static void Apply(TemplateItemInput input, AgendaTemplateItem item)
     {
-        item.Kind = input.Kind;
-        item.AllottedMinutes = input.AllottedMinutes;
+        item.Layout = input.Layout;
+        item.Kind = input.Layout switch
+        {
+            AgendaItemLayout.Section => AgendaItemKind.Information,
+            AgendaItemLayout.Pause => AgendaItemKind.Break,
+            _ => input.Kind,
+        };
+        item.AllottedMinutes = input.Layout == AgendaItemLayout.Section ? null : input.AllottedMinutes;
         item.AtEnd = input.AtEnd;
+        item.ApprovesMinutes = input.Layout == AgendaItemLayout.Numbered && input.ApprovesMinutes;
     }
 
-    private static TemplateItemView ToView(AgendaTemplateItem item) =>
-        new(item.Id, item.Number, item.Title, item.Kind, item.AllottedMinutes, item.AtEnd);
+    private static TemplateItemView ToView(AgendaTemplateItem item, string shownNumber) =>
+        new(item.Id, item.Number, item.Title, item.Kind, item.AllottedMinutes, item.AtEnd, item.Layout, item.ApprovesMinutes, shownNumber);
 }

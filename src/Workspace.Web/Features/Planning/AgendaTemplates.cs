@@ -14,13 +14,13 @@ namespace Workspace.Web.Features.Planning;
 public static class AgendaTemplates
 {
     /// <summary>One standard item of the default template; the title is a resource key, read in Danish.</summary>
-    public sealed record DefaultItem(string TitleKey, AgendaItemKind Kind, int? AllottedMinutes, bool AtEnd);
+    public sealed record DefaultItem(string TitleKey, AgendaItemKind Kind, int? AllottedMinutes, bool AtEnd, bool ApprovesMinutes = false);
 
     /// <summary>The standard items every council starts with (and the demo councils are seeded with).</summary>
     public static IReadOnlyList<DefaultItem> Default { get; } =
     [
         new("AgendaTemplate.Default.ApproveAgenda", AgendaItemKind.Decision, 5, false),
-        new("AgendaTemplate.Default.ApproveMinutes", AgendaItemKind.Decision, 5, false),
+        new("AgendaTemplate.Default.ApproveMinutes", AgendaItemKind.Decision, 5, false, ApprovesMinutes: true),
         new("AgendaTemplate.Default.ChairNews", AgendaItemKind.Information, 10, false),
         new("AgendaTemplate.Default.MemberNews", AgendaItemKind.Information, 10, false),
         new("AgendaTemplate.Default.NextMeeting", AgendaItemKind.Information, 5, true),
@@ -41,6 +41,7 @@ public static class AgendaTemplates
             Kind = item.Kind,
             AllottedMinutes = item.AllottedMinutes,
             AtEnd = item.AtEnd,
+            ApprovesMinutes = item.ApprovesMinutes,
         }).ToList();
 
     /// <summary>The order items take on a meeting: the ordinary items by number, then those placed at the end by number.</summary>
@@ -73,8 +74,12 @@ public static class AgendaTemplates
         return InMeetingOrder(items).ToList();
     }
 
-    /// <summary>Puts the template's items on a new meeting's agenda as top-level items numbered 1..n in meeting order.</summary>
-    public static void AddItemsTo(Meeting meeting, IEnumerable<AgendaTemplateItem> template)
+    /// <summary>
+    /// Puts the template's items on a new meeting's agenda as top-level entries numbered 1..n in meeting order. They remember
+    /// their place (start or end), so later items go before the end items; the approval of the minutes is linked to
+    /// <paramref name="previousHeldMeetingId"/>.
+    /// </summary>
+    public static void AddItemsTo(Meeting meeting, IEnumerable<AgendaTemplateItem> template, Guid? previousHeldMeetingId = null)
     {
         var number = 0;
         foreach (var item in InMeetingOrder(template))
@@ -85,7 +90,10 @@ public static class AgendaTemplates
                 Number = ++number,
                 Title = item.Title,
                 Kind = item.Kind,
-                AllottedMinutes = item.AllottedMinutes,
+                AllottedMinutes = item.Layout == AgendaItemLayout.Section ? null : item.AllottedMinutes,
+                Layout = item.Layout,
+                Placement = item.AtEnd ? AgendaItemPlacement.End : AgendaItemPlacement.Start,
+                ApprovesMinutesOfMeetingId = item.ApprovesMinutes ? previousHeldMeetingId : null,
             });
         }
     }

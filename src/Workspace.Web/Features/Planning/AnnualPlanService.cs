@@ -44,6 +44,8 @@ public sealed class AnnualPlanService(IDbContextFactory<WorkspaceDbContext> dbFa
 
         List<AgendaTemplateItem> template = input.UseAgendaTemplate ? await AgendaTemplates.EnsureAsync(db, councilId, ct) : [];
         var ids = new List<Guid>();
+        // The first new meeting approves the minutes of the last held one; each later one those of the meeting before it.
+        Guid? minutesToApprove = null;
         foreach (var date in input.Dates.Order())
         {
             var day = date.ToDateTime(TimeOnly.MinValue);
@@ -58,7 +60,9 @@ public sealed class AnnualPlanService(IDbContextFactory<WorkspaceDbContext> dbFa
                 Place = InputRules.Trimmed(input.Place),
                 OnlineLink = InputRules.Trimmed(input.OnlineLink),
             };
-            AgendaTemplates.AddItemsTo(meeting, template);
+            minutesToApprove ??= await Agenda.AgendaService.PreviousHeldMeetingAsync(db, councilId, meeting.StartsAt, ct);
+            AgendaTemplates.AddItemsTo(meeting, template, minutesToApprove);
+            minutesToApprove = meeting.Id;
             db.Meetings.Add(meeting);
             ids.Add(meeting.Id);
         }

@@ -16,12 +16,18 @@ public sealed class TemplateItemInput
     /// <summary>Placed at the end of every agenda (næste møde, eventuelt); other items go before it.</summary>
     public bool AtEnd { get; set; }
 
+    /// <summary>A numbered item, a section heading or a pause.</summary>
+    public AgendaItemLayout Layout { get; set; }
+
+    /// <summary>"Godkendelse af referat": linked on each new meeting to the council's last held meeting.</summary>
+    public bool ApprovesMinutes { get; set; }
+
     public IReadOnlyList<FieldError> Validate()
     {
         var errors = new List<FieldError>();
         InputRules.Required(errors, nameof(Title), Title);
         InputRules.MaxLength(errors, nameof(Title), Title, TitleMax);
-        if (!Enum.IsDefined(Kind))
+        if (!Enum.IsDefined(Kind) || !Enum.IsDefined(Layout))
         {
             errors.Add(new(nameof(Kind), InputRules.RequiredKey));
         }
