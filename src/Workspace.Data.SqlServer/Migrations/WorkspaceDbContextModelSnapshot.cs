@@ -31,6 +31,9 @@ namespace Workspace.Data.SqlServer.Migrations
                     b.Property<int?>("AllottedMinutes")
                         .HasColumnType("int");
 
+                    b.Property<Guid?>("ApprovesMinutesOfMeetingId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Background")
                         .HasColumnType("nvarchar(max)");
 
@@ -47,6 +50,9 @@ namespace Workspace.Data.SqlServer.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("int");
 
+                    b.Property<int>("Layout")
+                        .HasColumnType("int");
+
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("uniqueidentifier");
 
@@ -58,6 +64,9 @@ namespace Workspace.Data.SqlServer.Migrations
 
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Placement")
+                        .HasColumnType("int");
 
                     b.Property<Guid?>("PostponedFromItemId")
                         .HasColumnType("uniqueidentifier");
@@ -89,6 +98,8 @@ namespace Workspace.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ApprovesMinutesOfMeetingId");
+
                     b.HasIndex("ParentId");
 
                     b.HasIndex("MeetingId", "ParentId", "Number");
@@ -105,6 +116,9 @@ namespace Workspace.Data.SqlServer.Migrations
                     b.Property<int?>("AllottedMinutes")
                         .HasColumnType("int");
 
+                    b.Property<bool>("ApprovesMinutes")
+                        .HasColumnType("bit");
+
                     b.Property<bool>("AtEnd")
                         .HasColumnType("bit");
 
@@ -112,6 +126,9 @@ namespace Workspace.Data.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Layout")
                         .HasColumnType("int");
 
                     b.Property<int>("Number")
@@ -338,6 +355,10 @@ namespace Workspace.Data.SqlServer.Migrations
 
                     b.Property<Guid?>("MinuteTakerId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("OnlineLink")
                         .HasMaxLength(1000)
@@ -618,6 +639,11 @@ namespace Workspace.Data.SqlServer.Migrations
 
             modelBuilder.Entity("Workspace.Data.Entities.AgendaItem", b =>
                 {
+                    b.HasOne("Workspace.Data.Entities.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovesMinutesOfMeetingId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
                     b.HasOne("Workspace.Data.Entities.Meeting", "Meeting")
                         .WithMany("AgendaItems")
                         .HasForeignKey("MeetingId")

@@ -26,6 +26,9 @@ namespace Workspace.Data.Sqlite.Migrations
                     b.Property<int?>("AllottedMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("ApprovesMinutesOfMeetingId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Background")
                         .HasColumnType("TEXT");
 
@@ -42,6 +45,9 @@ namespace Workspace.Data.Sqlite.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Layout")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("TEXT");
 
@@ -53,6 +59,9 @@ namespace Workspace.Data.Sqlite.Migrations
 
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Placement")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("PostponedFromItemId")
                         .HasColumnType("TEXT");
@@ -84,6 +93,8 @@ namespace Workspace.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ApprovesMinutesOfMeetingId");
+
                     b.HasIndex("ParentId");
 
                     b.HasIndex("MeetingId", "ParentId", "Number");
@@ -100,6 +111,9 @@ namespace Workspace.Data.Sqlite.Migrations
                     b.Property<int?>("AllottedMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ApprovesMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("AtEnd")
                         .HasColumnType("INTEGER");
 
@@ -107,6 +121,9 @@ namespace Workspace.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Layout")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Number")
@@ -330,6 +347,10 @@ namespace Workspace.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("MinuteTakerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OnlineLink")
@@ -607,6 +628,11 @@ namespace Workspace.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Workspace.Data.Entities.AgendaItem", b =>
                 {
+                    b.HasOne("Workspace.Data.Entities.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovesMinutesOfMeetingId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
                     b.HasOne("Workspace.Data.Entities.Meeting", "Meeting")
                         .WithMany("AgendaItems")
                         .HasForeignKey("MeetingId")
