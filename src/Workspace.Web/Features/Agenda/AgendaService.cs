@@ -100,15 +100,16 @@ public sealed class AgendaService(
 
     /// <summary>
     /// Puts the items under one heading per kind in one action (see <see cref="AgendaGrouping"/>); numbering runs on across
-    /// the headings. <paramref name="sectionTitle"/> names a kind's heading in the council's language.
+    /// the headings. The headings are the council's data, so they are named in Danish.
     /// </summary>
-    public async Task GroupByKindAsync(WorkspaceUser user, Guid meetingId, Func<AgendaItemKind, string> sectionTitle, CancellationToken ct = default)
+    public async Task GroupByKindAsync(WorkspaceUser user, Guid meetingId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var meeting = await access.ManagedMeetingAsync(db, user, meetingId, ct);
         EnsurePlanning(meeting);
         var mains = await db.AgendaItems.Where(i => i.MeetingId == meetingId && i.ParentId == null).OrderBy(i => i.Number).ToListAsync(ct);
-        var plan = AgendaGrouping.Plan(mains.Select(i => new GroupedEntry(i.Id, i.Layout, i.Placement, i.Kind, i.Title)).ToList(), sectionTitle);
+        var plan = AgendaGrouping.Plan(mains.Select(i => new GroupedEntry(i.Id, i.Layout, i.Placement, i.Kind, i.Title)).ToList(),
+            kind => Planning.AgendaTemplates.CouncilText($"Agenda.Section.{kind}"));
         var byId = mains.ToDictionary(i => i.Id);
         var now = clock.GetUtcNow();
         for (var index = 0; index < plan.Order.Count; index++)

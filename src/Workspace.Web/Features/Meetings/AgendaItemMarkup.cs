@@ -35,11 +35,14 @@ public static class AgendaItemMarkup
     public static MarkupString Facts(AgendaItemView item, TimeSlot? time, DateTimeOffset meetingEndsAt, IStringLocalizer L, CopenhagenTime clock)
     {
         var html = new StringBuilder();
-        if (time is { TakesTime: true } slot)
+        // A time only where the minutes before (and, for the end, the item's own) are known: never "kl. 16.00-16.00".
+        if (time is { TakesTime: true, StartKnown: true } slot)
         {
             html.Append("<span class=\"mud-typography mud-typography-body2 item-time\" data-testid=\"item-time\">")
                 .Append(Svg.Icon(Icons.Material.Filled.Schedule).Value).Append(' ')
-                .AppendEncoded(L["Agenda.TimeRange", clock.Time(slot.Start), clock.Time(slot.End)]).Append("</span>");
+                .AppendEncoded(slot.EndKnown
+                    ? L["Agenda.TimeRange", clock.Time(slot.Start), clock.Time(slot.End)]
+                    : L["Agenda.StartsAt", clock.Time(slot.Start)]).Append("</span>");
             if (slot.End > meetingEndsAt)
             {
                 html.AppendChip("outlined", "error", L["Agenda.AfterMeetingEnd"], "item-overrun", Icons.Material.Filled.Warning);
@@ -69,7 +72,7 @@ public static class AgendaItemMarkup
         return SharedMarkup.Shared(html.ToString());
     }
 
-    /// <summary>Where a postponed item went or came from, and why an item was withdrawn; empty when neither.</summary>
+    /// <summary>Where a postponed item went or came from, why an item was withdrawn, whose minutes it approves; empty when none.</summary>
     public static MarkupString Notes(AgendaItemView item, IStringLocalizer L, CopenhagenTime clock)
     {
         var html = new StringBuilder();
@@ -89,6 +92,11 @@ public static class AgendaItemMarkup
         {
             html.Append(note).Append("><strong>").AppendEncoded(L[$"ItemStatus.{item.Status}"]).Append(":</strong> ")
                 .AppendEncoded(item.StatusNote).Append("</p>");
+        }
+        if (item.ApprovesMinutesOf is { } approved)
+        {
+            html.Append(note).Append(" data-testid=\"approves-minutes\">").Append(link).Append(approved.Id).Append("\">")
+                .AppendEncoded(L["Agenda.ApprovesMinutesOf", clock.ShortDate(approved.StartsAt)]).Append("</a></p>");
         }
         if (item.PostponedFrom is { } from)
         {

@@ -31,13 +31,17 @@ public static class AgendaTemplates
     private static readonly ResourceManager Texts = new(typeof(SharedResource));
     private static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
 
+    /// <summary>A text that becomes the council's data (a standard item, a section heading), in Danish whoever asks.</summary>
+    public static string CouncilText(string key) =>
+        Texts.GetString(key, Danish) ?? throw new InvalidOperationException($"Missing text {key}.");
+
     /// <summary>The default template as rows for a council, numbered 1..n in meeting order.</summary>
     public static List<AgendaTemplateItem> DefaultFor(Guid councilId) =>
         Default.Select((item, index) => new AgendaTemplateItem
         {
             CouncilId = councilId,
             Number = index + 1,
-            Title = Texts.GetString(item.TitleKey, Danish) ?? throw new InvalidOperationException($"Missing text {item.TitleKey}."),
+            Title = CouncilText(item.TitleKey),
             Kind = item.Kind,
             AllottedMinutes = item.AllottedMinutes,
             AtEnd = item.AtEnd,
