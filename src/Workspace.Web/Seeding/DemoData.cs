@@ -104,8 +104,13 @@ public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
         item.Status = AgendaItemStatus.Handled;
 
         var next = Meeting(council, NextThursday(today), MeetingStatus.Published);
-        Item(next, 1, "Godkendelse af dagsorden", AgendaItemKind.Decision, 5, "Gitte Holmgaard");
-        Item(next, 2, "Godkendelse af referat fra sidste møde", AgendaItemKind.Decision, 5, "Gitte Holmgaard");
+        next.Notes = """
+            **Rådets budget 2026:** 25.000 kr., heraf er 9.800 kr. brugt (temadag og forplejning).
+
+            Næste møde er ikke fastlagt endnu: sekretæren sender en doodle ud efter mødet.
+            """;
+        Item(next, 1, "Godkendelse af dagsorden", AgendaItemKind.Decision, 5, "Gitte Holmgaard").Placement = AgendaItemPlacement.Start;
+        ApprovesMinutes(Item(next, 2, "Godkendelse af referat fra sidste møde", AgendaItemKind.Decision, 5, "Gitte Holmgaard"), past);
         Item(next, 3, "Orientering fra formanden", AgendaItemKind.Information, 10, "Gitte Holmgaard");
         item = Item(next, 4, "Oplæg om den boligsociale indsats", AgendaItemKind.Discussion, 30, "Thomas Lindberg, områdeleder");
         item.Background = """
@@ -129,16 +134,22 @@ public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
         item = Item(next, 7, "Henvendelse fra en borger om husleje og bostøtte", AgendaItemKind.Discussion, 10, "Iben Sørensen, sekretær");
         item.IsClosed = true;
         item.Background = "Punktet er lukket, fordi det indeholder personoplysninger.";
-        Item(next, 8, "Næste møde", AgendaItemKind.Information, 5, null);
-        Item(next, 9, "Eventuelt", AgendaItemKind.Discussion, 10, null);
+        Item(next, 8, "Næste møde", AgendaItemKind.Information, 5, null).Placement = AgendaItemPlacement.End;
+        Item(next, 9, "Eventuelt", AgendaItemKind.Discussion, 10, null).Placement = AgendaItemPlacement.End;
 
+        // The later meeting shows an agenda in sections, with a pause, and an item whose time is not set yet.
         var later = Meeting(council, NextThursday(today).AddDays(56), MeetingStatus.Published);
-        Item(later, 1, "Godkendelse af dagsorden", AgendaItemKind.Decision, 5, "Gitte Holmgaard");
-        Item(later, 2, "Godkendelse af referat fra sidste møde", AgendaItemKind.Decision, 5, "Gitte Holmgaard");
-        Item(later, 3, "Orientering fra formanden", AgendaItemKind.Information, 10, "Gitte Holmgaard");
-        Item(later, 4, "Arbejdsmøde: Rådets årsrapport", AgendaItemKind.WorkingSession, 60, "Gitte Holmgaard og Iben Sørensen");
-        Item(later, 5, "Næste møde", AgendaItemKind.Information, 5, null);
-        Item(later, 6, "Eventuelt", AgendaItemKind.Discussion, 10, null);
+        later.EndsAt = later.StartsAt.AddHours(3);
+        Item(later, 1, "Godkendelse af dagsorden", AgendaItemKind.Decision, 5, "Gitte Holmgaard").Placement = AgendaItemPlacement.Start;
+        ApprovesMinutes(Item(later, 2, "Godkendelse af referat fra sidste møde", AgendaItemKind.Decision, 5, "Gitte Holmgaard"), next);
+        Section(later, 3, "Orienteringspunkter");
+        Item(later, 4, "Orientering fra formanden", AgendaItemKind.Information, 10, "Gitte Holmgaard");
+        Item(later, 5, "Orientering om budget 2027 for socialområdet", AgendaItemKind.Information, null, "Thomas Lindberg, områdeleder");
+        Pause(later, 6, 10);
+        Section(later, 7, "Arbejdsmøde");
+        Item(later, 8, "Arbejdsmøde: Rådets årsrapport", AgendaItemKind.WorkingSession, 60, "Gitte Holmgaard og Iben Sørensen");
+        Item(later, 9, "Næste møde", AgendaItemKind.Information, 5, null).Placement = AgendaItemPlacement.End;
+        Item(later, 10, "Eventuelt", AgendaItemKind.Discussion, 10, null).Placement = AgendaItemPlacement.End;
 
         return council;
     }
@@ -208,6 +219,21 @@ public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
         var item = new AgendaItem { Meeting = meeting, Number = number, Title = title, Kind = kind, AllottedMinutes = minutes, Presenter = presenter };
         meeting.AgendaItems.Add(item);
         return item;
+    }
+
+    private static void Section(Meeting meeting, int number, string title) =>
+        meeting.AgendaItems.Add(new AgendaItem { Meeting = meeting, Number = number, Title = title, Layout = AgendaItemLayout.Section });
+
+    private static void Pause(Meeting meeting, int number, int minutes) =>
+        meeting.AgendaItems.Add(new AgendaItem
+        {
+            Meeting = meeting, Number = number, Title = "Pause", Kind = AgendaItemKind.Break, AllottedMinutes = minutes, Layout = AgendaItemLayout.Pause,
+        });
+
+    private static void ApprovesMinutes(AgendaItem item, Meeting approved)
+    {
+        item.Placement = AgendaItemPlacement.Start;
+        item.ApprovesMinutesOfMeetingId = approved.Id;
     }
 
     private static AgendaItem SubItem(AgendaItem parent, int number, string title, AgendaItemKind kind)
