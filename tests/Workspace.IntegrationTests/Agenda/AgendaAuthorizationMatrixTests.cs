@@ -1,3 +1,4 @@
+using Workspace.Data.Entities;
 using Workspace.IntegrationTests.Infrastructure;
 using Workspace.Web.Features.Access;
 using Workspace.Web.Features.Agenda;
@@ -17,6 +18,13 @@ public enum AgendaAction
     Reinstate,
     UpdateItem,
     PresenterChoices,
+    AddSection,
+    AddPause,
+    RenameSection,
+    GroupByKind,
+    EditMeetingNotes,
+    MinutesChoices,
+    SetApprovedMinutes,
 }
 
 public enum Outcome
@@ -64,6 +72,10 @@ public sealed class AgendaAuthorizationMatrixTests(WorkspaceFactory factory) : I
         {
             await scenario.Agenda.WithdrawAsync(await scenario.SecretaryAsync(), two, "Forberedt til testen", Ct);
         }
+        var section = await scenario.Agenda.AddEntryAsync(await scenario.SecretaryAsync(), meetingId, AgendaItemLayout.Section,
+            new AgendaEntryInput { Title = "Orienteringspunkter" }, Ct);
+        var stamps = await scenario.Meetings.GetMeetingAsync(await scenario.SecretaryAsync(), meetingId, Ct);
+        var sectionStamp = stamps.Items.Single(i => i.Id == section).ConcurrencyStamp;
         var user = await factory.UserAsync(person);
 
         // Act
@@ -79,6 +91,13 @@ public sealed class AgendaAuthorizationMatrixTests(WorkspaceFactory factory) : I
             AgendaAction.UpdateItem => scenario.Meetings.UpdateItemAsync(user, two, new AgendaItemInput { Title = "Nyt navn", AllottedMinutes = 15 },
                 new AgendaItemInput { Title = "To", AllottedMinutes = 15 }, Ct),
             AgendaAction.PresenterChoices => scenario.Agenda.PresenterChoicesAsync(user, meetingId, Ct),
+            AgendaAction.AddSection => scenario.Agenda.AddEntryAsync(user, meetingId, AgendaItemLayout.Section, new AgendaEntryInput { Title = "Høringer" }, Ct),
+            AgendaAction.AddPause => scenario.Agenda.AddEntryAsync(user, meetingId, AgendaItemLayout.Pause, new AgendaEntryInput { Title = "Pause", AllottedMinutes = 10 }, Ct),
+            AgendaAction.RenameSection => scenario.Agenda.UpdateEntryAsync(user, section, new AgendaEntryInput { Title = "Beslutningspunkter" }, sectionStamp, Ct),
+            AgendaAction.GroupByKind => scenario.Agenda.GroupByKindAsync(user, meetingId, Ct),
+            AgendaAction.EditMeetingNotes => scenario.Meetings.UpdateNotesAsync(user, meetingId, "Budget: 25.000 kr.", stamps.ConcurrencyStamp, Ct),
+            AgendaAction.MinutesChoices => scenario.Agenda.MinutesChoicesAsync(user, one, Ct),
+            AgendaAction.SetApprovedMinutes => scenario.Agenda.SetApprovedMinutesAsync(user, one, null, Ct),
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         });
 

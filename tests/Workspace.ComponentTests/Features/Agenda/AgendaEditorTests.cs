@@ -124,7 +124,7 @@ public sealed class AgendaEditorTests : ComponentTestContext
     }
 
     [Fact]
-    public void Timeline_summary_warns_in_Danish_when_the_agenda_runs_over()
+    public void Timeline_summary_tells_a_member_in_Danish_that_the_agenda_runs_over_without_advice()
     {
         // Arrange
         SignInAs("Mia Kragh");
@@ -135,9 +135,65 @@ public sealed class AgendaEditorTests : ComponentTestContext
         var cut = Render<AgendaTimelineSummary>(p => p.Add(x => x.Meeting, meeting));
 
         // Assert
+        Assert.Equal("Dagsordenen slutter kl. 18.15, 15 minutter efter mødets sluttid kl. 18.00.",
+            cut.Find("[data-testid=agenda-overrun]").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-testid=agenda-overrun-advice]"));
+    }
+
+    [Fact]
+    public void Timeline_summary_gives_the_administration_the_advice_on_an_overrun()
+    {
+        // Arrange
+        SignInAs("Iben Sørensen");
+        var items = new[] { new TimedItem(Guid.NewGuid(), null, 90, AgendaItemStatus.Planned), new TimedItem(Guid.NewGuid(), null, 45, AgendaItemStatus.Planned) };
+        var meeting = Meeting(AgendaTimeline.Compute(Start, Start.AddHours(2), items)) with { Rights = new MeetingRights(CanRemark: false, CanManage: true) };
+
+        // Act
+        var cut = Render<AgendaTimelineSummary>(p => p.Add(x => x.Meeting, meeting));
+
+        // Assert
         Assert.Equal("Dagsordenen slutter kl. 18.15, 15 minutter efter mødets sluttid kl. 18.00. Kort tiden ned, eller udsæt et punkt.",
             cut.Find("[data-testid=agenda-overrun]").TextContent.Trim());
     }
+
+    [Fact]
+    public void Timeline_summary_counts_the_items_without_minutes_and_gives_only_the_end_of_those_with()
+    {
+        // Arrange: the second and fourth items have no minutes
+        SignInAs("Mia Kragh");
+        TimedItem[] items =
+        [
+            new(Guid.NewGuid(), null, 30, AgendaItemStatus.Planned), new(Guid.NewGuid(), null, null, AgendaItemStatus.Planned),
+            new(Guid.NewGuid(), null, 20, AgendaItemStatus.Planned), new(Guid.NewGuid(), null, null, AgendaItemStatus.Planned),
+        ];
+        var meeting = Meeting(AgendaTimeline.Compute(Start, Start.AddHours(3), items));
+
+        // Act
+        var cut = Render<AgendaTimelineSummary>(p => p.Add(x => x.Meeting, meeting));
+
+        // Assert
+        Assert.Equal("Punkterne med afsat tid slutter kl. 16.50 (mødet slutter kl. 18.00). "
+            + "2 punkter har ingen afsat tid, så tiderne efter det første af dem kan ikke beregnes.",
+            Normalized(cut.Find("[data-testid=agenda-planned-end]").TextContent));
+    }
+
+    [Fact]
+    public void Timeline_summary_says_no_times_can_be_worked_out_when_no_item_has_minutes()
+    {
+        // Arrange: no item has minutes: the page used to say the agenda ends when the meeting starts
+        SignInAs("Mia Kragh");
+        var meeting = Meeting(AgendaTimeline.Compute(Start, Start.AddHours(3),
+            [new TimedItem(Guid.NewGuid(), null, null, AgendaItemStatus.Planned), new TimedItem(Guid.NewGuid(), null, null, AgendaItemStatus.Planned)]));
+
+        // Act
+        var cut = Render<AgendaTimelineSummary>(p => p.Add(x => x.Meeting, meeting));
+
+        // Assert
+        Assert.Empty(cut.FindAll("[data-testid=agenda-planned-end]"));
+        Assert.Equal("Ingen punkter har afsat tid endnu, så dagsordenens tider kan ikke beregnes.", cut.Find("[data-testid=agenda-untimed]").TextContent.Trim());
+    }
+
+    private static string Normalized(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
 
     [Fact]
     public void Timeline_summary_gives_the_planned_end_when_the_agenda_fits()

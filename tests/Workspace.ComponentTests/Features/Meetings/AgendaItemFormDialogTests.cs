@@ -28,7 +28,7 @@ public sealed class AgendaItemFormDialogTests : ComponentTestContext
     }
 
     [Fact]
-    public async Task Administration_adds_an_item_at_the_end_of_the_agenda()
+    public async Task Administration_adds_an_item_before_the_end_items_of_the_agenda()
     {
         // Arrange
         SignInAs("Iben Sørensen");
@@ -43,7 +43,10 @@ public sealed class AgendaItemFormDialogTests : ComponentTestContext
         await using var db = CreateDbContext();
         var added = await db.AgendaItems.SingleAsync(i => i.MeetingId == meetingId && i.Title == "Status på værestedets åbningstider",
             Xunit.TestContext.Current.CancellationToken);
-        Assert.Equal(10, added.Number);
+        Assert.Equal(8, added.Number);
+        var endItems = await db.AgendaItems.Where(i => i.MeetingId == meetingId && i.Placement == AgendaItemPlacement.End)
+            .OrderBy(i => i.Number).Select(i => i.Number).ToListAsync(Xunit.TestContext.Current.CancellationToken);
+        Assert.Equal([9, 10], endItems);
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll(".mud-dialog")));
     }
 
