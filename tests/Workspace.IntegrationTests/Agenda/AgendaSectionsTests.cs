@@ -217,8 +217,8 @@ public sealed class AgendaSectionsTests(WorkspaceFactory factory) : IClassFixtur
         // Act
         await _scenario.Meetings.UpdateNotesAsync(secretary, meetingId, "  Budget: 25.000 kr.\n\nNæste møde er ikke fastlagt.  ", stamp, Ct);
         var stale = await Record.ExceptionAsync(() => _scenario.Meetings.UpdateNotesAsync(secretary, meetingId, "Overskrevet", stamp, Ct));
-        var tooLong = await Record.ExceptionAsync(() => _scenario.Meetings.UpdateNotesAsync(secretary, meetingId, new string('x', Meeting.NotesMax + 1),
-            (await _scenario.Meetings.GetMeetingAsync(secretary, meetingId, Ct)).ConcurrencyStamp, Ct));
+        var freshStamp = (await _scenario.Meetings.GetMeetingAsync(secretary, meetingId, Ct)).ConcurrencyStamp;
+        var tooLong = await Record.ExceptionAsync(() => _scenario.Meetings.UpdateNotesAsync(secretary, meetingId, new string('x', Meeting.NotesMax + 1), freshStamp, Ct));
 
         // Assert
         var member = await factory.UserAsync(DevSignIn.Member);
