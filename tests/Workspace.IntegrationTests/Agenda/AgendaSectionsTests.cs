@@ -138,7 +138,7 @@ public sealed class AgendaSectionsTests(WorkspaceFactory factory) : IClassFixtur
     }
 
     [Fact]
-    public async Task A_heading_or_pause_is_never_postponed_withdrawn_or_given_sub_items()
+    public async Task A_heading_or_pause_is_never_postponed_withdrawn_given_sub_items_or_remarks()
     {
         // Arrange
         var secretary = await _scenario.SecretaryAsync();
@@ -153,7 +153,12 @@ public sealed class AgendaSectionsTests(WorkspaceFactory factory) : IClassFixtur
         var subItem = await Record.ExceptionAsync(() => _scenario.Agenda.AddSubItemAsync(secretary, heading, new AgendaItemInput { Title = "Under" }, Ct));
         var indented = await Record.ExceptionAsync(() => _scenario.Agenda.StepAsync(secretary, heading, AgendaDirection.Indent, Ct));
 
+        var member = await factory.UserAsync(DevSignIn.Member);
+        var remark = await Record.ExceptionAsync(() => factory.Service<Workspace.Web.Features.Remarks.RemarkService>()
+            .AddAsync(member, heading, new Workspace.Web.Features.Remarks.RemarkInput { Text = "Om overskriften" }, Ct));
+
         // Assert
+        Assert.Equal("Agenda.NoRemarksOnHeading", Key(remark));
         Assert.Equal("Agenda.HeadingNotPostponed", Key(postponed));
         Assert.Equal("Agenda.HeadingNotPostponed", Key(withdrawn));
         Assert.Equal("Agenda.HeadingsStayMain", Key(subItem));
@@ -244,6 +249,44 @@ public sealed class AgendaSectionsTests(WorkspaceFactory factory) : IClassFixtur
         var items = json.GetProperty("items").EnumerateArray()
             .Select(i => (i.GetProperty("number").GetString(), i.GetProperty("title").GetString(), i.GetProperty("layout").GetInt32())).ToList();
         Assert.Equal([("1", "Et", 0), ("2", "To", 0), ("", "Pause", (int)AgendaItemLayout.Pause), ("3", "Tre", 0)], items);
+    }
+
+    [Fact]
+    public async Task Headings_and_pauses_of_the_standard_agenda_come_onto_every_new_meeting()
+    {
+        // Arrange: Handicaprådet's own secretary, so the other tests keep Udsatterådet's standard agenda as it is
+        var secretary = await factory.UserAsync("Lone Frandsen");
+        var councilId = (await DemoIds.LoadAsync(factory)).Handicapraadet;
+        var templates = factory.Service<Workspace.Web.Features.Planning.AgendaTemplateService>();
+        await templates.AddAsync(secretary, councilId, new Workspace.Web.Features.Planning.TemplateItemInput
+        {
+            Title = "Orienteringspunkter", Layout = AgendaItemLayout.Section, Kind = AgendaItemKind.Hearing, AllottedMinutes = 20,
+        }, Ct);
+        await templates.AddAsync(secretary, councilId, new Workspace.Web.Features.Planning.TemplateItemInput
+        {
+            Title = "Pause", Layout = AgendaItemLayout.Pause, AllottedMinutes = 10,
+        }, Ct);
+
+        // Act
+        var template = await templates.GetAsync(secretary, councilId, Ct);
+        var meetingId = await _scenario.Meetings.CreateMeetingAsync(secretary, councilId, new MeetingInput
+        {
+            Title = "Handicaprådets møde", Date = new DateTime(2033, 8, 1), StartTime = new TimeSpan(16, 0, 0), EndTime = new TimeSpan(18, 0, 0),
+            Place = "Rådhuset", UseAgendaTemplate = true,
+        }, Ct);
+        var meeting = await _scenario.Meetings.GetMeetingAsync(secretary, meetingId, Ct);
+
+        // Assert
+        Assert.Equal(["1", "2", "3", "4", "", "", "5", "6"], template.Items.Select(i => i.ShownNumber));
+        Assert.Null(template.Items.Single(i => i.Layout == AgendaItemLayout.Section).AllottedMinutes);
+        Assert.Equal("1, 2, 3, 4, §Orienteringspunkter, ‖Pause, 5, 6",
+            string.Join(", ", meeting.Items.Select(i => i.Layout switch
+            {
+                AgendaItemLayout.Section => $"§{i.Title}",
+                AgendaItemLayout.Pause => $"‖{i.Title}",
+                _ => i.Number,
+            })));
+        Assert.Equal(10, meeting.Items.Single(i => i.Layout == AgendaItemLayout.Pause).AllottedMinutes);
     }
 
     private async Task<Guid> NewMeetingFromTemplateAsync(DateTime date)

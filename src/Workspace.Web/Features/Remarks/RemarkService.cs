@@ -19,6 +19,10 @@ public sealed class RemarkService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var item = await LoadItemAsync(db, agendaItemId, ct);
         await EnsureCanRemarkAsync(db, user, item, ct);
+        if (item.Layout != AgendaItemLayout.Numbered)
+        {
+            throw new InputValidationException([new FieldError(nameof(RemarkInput.Text), "Agenda.NoRemarksOnHeading")]);
+        }
         InputRules.ThrowIfInvalid(input.Validate());
 
         var remark = new Remark
