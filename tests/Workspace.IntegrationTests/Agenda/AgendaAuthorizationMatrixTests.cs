@@ -25,6 +25,8 @@ public enum AgendaAction
     EditMeetingNotes,
     MinutesChoices,
     SetApprovedMinutes,
+    MoveIntoSection,
+    SectionChoices,
 }
 
 public enum Outcome
@@ -98,6 +100,8 @@ public sealed class AgendaAuthorizationMatrixTests(WorkspaceFactory factory) : I
             AgendaAction.EditMeetingNotes => scenario.Meetings.UpdateNotesAsync(user, meetingId, "Budget: 25.000 kr.", stamps.ConcurrencyStamp, Ct),
             AgendaAction.MinutesChoices => scenario.Agenda.MinutesChoicesAsync(user, one, Ct),
             AgendaAction.SetApprovedMinutes => scenario.Agenda.SetApprovedMinutesAsync(user, one, null, Ct),
+            AgendaAction.MoveIntoSection => scenario.Agenda.MoveIntoSectionAsync(user, one, section, Ct),
+            AgendaAction.SectionChoices => scenario.Agenda.SectionsAsync(user, one, Ct),
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         });
 

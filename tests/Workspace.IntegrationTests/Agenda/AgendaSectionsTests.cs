@@ -138,6 +138,25 @@ public sealed class AgendaSectionsTests(WorkspaceFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task An_item_is_moved_under_a_heading_in_one_action_before_the_end_items()
+    {
+        // Arrange
+        var secretary = await _scenario.SecretaryAsync();
+        var meetingId = await NewMeetingFromTemplateAsync(new DateTime(2033, 3, 28));
+        var heading = await _scenario.Agenda.AddEntryAsync(secretary, meetingId, AgendaItemLayout.Section, new AgendaEntryInput { Title = "Orienteringspunkter" }, Ct);
+        var chairNews = await _scenario.ItemAsync(meetingId, "Nyt fra formanden");
+
+        // Act
+        var sections = await _scenario.Agenda.SectionsAsync(secretary, chairNews, Ct);
+        await _scenario.Agenda.MoveIntoSectionAsync(secretary, chairNews, heading, Ct);
+
+        // Assert
+        Assert.Equal([new SectionChoice(heading, "Orienteringspunkter")], sections);
+        Assert.Equal("1 Godkendelse af dagsorden, 2 Godkendelse af referat fra sidste møde, 3 Nyt fra medlemmerne, §Orienteringspunkter, "
+            + "4 Nyt fra formanden, 5 Næste møde, 6 Eventuelt", await OutlineAsync(meetingId));
+    }
+
+    [Fact]
     public async Task A_heading_or_pause_is_never_postponed_withdrawn_given_sub_items_or_remarks()
     {
         // Arrange

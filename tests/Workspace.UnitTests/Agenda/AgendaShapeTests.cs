@@ -28,6 +28,28 @@ public sealed class AgendaShapeTests
     }
 
     [Fact]
+    public void An_item_moved_into_a_section_goes_last_in_it_and_under_the_last_heading_before_the_end_entries()
+    {
+        // Arrange: item, §A, a1, §B, b1, END
+        var item = new AgendaSlot(Guid.NewGuid(), null, 1);
+        var sectionA = new AgendaSlot(Guid.NewGuid(), null, 2, AgendaItemLayout.Section);
+        var a1 = new AgendaSlot(Guid.NewGuid(), null, 3);
+        var sectionB = new AgendaSlot(Guid.NewGuid(), null, 4, AgendaItemLayout.Section);
+        var b1 = new AgendaSlot(Guid.NewGuid(), null, 5);
+        var end = new AgendaSlot(Guid.NewGuid(), null, 6, AtEnd: true);
+        AgendaSlot[] slots = [item, sectionA, a1, sectionB, b1, end];
+
+        // Act
+        var intoA = AgendaOrder.IntoSection(slots, item.Id, sectionA.Id);
+        var intoB = AgendaOrder.IntoSection(slots, item.Id, sectionB.Id);
+
+        // Assert
+        Assert.Equal([sectionA.Id, a1.Id, item.Id, sectionB.Id, b1.Id, end.Id], intoA.Select(s => s.Id));
+        Assert.Equal([sectionA.Id, a1.Id, sectionB.Id, b1.Id, item.Id, end.Id], intoB.Select(s => s.Id));
+        Assert.Equal("Agenda.NoSuchSection", Assert.Throws<AgendaOrderException>(() => AgendaOrder.IntoSection(slots, item.Id, b1.Id)).MessageKey);
+    }
+
+    [Fact]
     public void Headings_and_pauses_never_hold_or_become_sub_items()
     {
         // Arrange

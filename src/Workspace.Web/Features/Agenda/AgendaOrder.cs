@@ -122,6 +122,32 @@ public static class AgendaOrder
         return Move(slots, newId, null, index);
     }
 
+    /// <summary>
+    /// A main item moved to the end of a heading's section: before the next heading or, under the last heading, before the
+    /// end entries at the bottom (they stay last).
+    /// </summary>
+    public static IReadOnlyList<AgendaSlot> IntoSection(IReadOnlyList<AgendaSlot> slots, Guid itemId, Guid sectionId)
+    {
+        var item = slots.Single(s => s.Id == itemId);
+        if (item.ParentId is not null || item.Layout != AgendaItemLayout.Numbered)
+        {
+            throw new AgendaOrderException("Agenda.OnlyMainItemsIntoSection");
+        }
+        var others = Children(slots, null).Where(s => s.Id != itemId).ToList();
+        var section = others.FindIndex(s => s.Id == sectionId && s.Layout == AgendaItemLayout.Section);
+        if (section < 0)
+        {
+            throw new AgendaOrderException("Agenda.NoSuchSection");
+        }
+        var next = others.FindIndex(section + 1, s => s.Layout == AgendaItemLayout.Section);
+        var index = next < 0 ? others.Count : next;
+        while (next < 0 && index > section + 1 && others[index - 1].AtEnd)
+        {
+            index--;
+        }
+        return Move(slots, itemId, null, index);
+    }
+
     /// <summary>The number a new item gets at the end of its parent (or of the main items).</summary>
     public static int NextNumber(IEnumerable<AgendaSlot> slots, Guid? parentId) =>
         slots.Where(s => s.ParentId == parentId).Select(s => s.Number).DefaultIfEmpty(0).Max() + 1;

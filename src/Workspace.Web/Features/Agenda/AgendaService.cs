@@ -192,6 +192,22 @@ public sealed class AgendaService(
             ? AgendaOrder.MoveOnto(slots, itemId, targetItemId)
             : throw new NotFoundException(), ct);
 
+    /// <summary>"Flyt til overskrift": the item goes last under the chosen section heading, in one action.</summary>
+    public Task MoveIntoSectionAsync(WorkspaceUser user, Guid itemId, Guid sectionId, CancellationToken ct = default) =>
+        ReorderAsync(user, itemId, slots => AgendaOrder.IntoSection(slots, itemId, sectionId), ct);
+
+    /// <summary>The section headings of the item's meeting in agenda order, for moving the item under one.</summary>
+    public async Task<IReadOnlyList<SectionChoice>> SectionsAsync(WorkspaceUser user, Guid itemId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var item = await ManagedItemAsync(db, user, itemId, ct);
+        return await db.AgendaItems.AsNoTracking()
+            .Where(i => i.MeetingId == item.MeetingId && i.ParentId == null && i.Layout == AgendaItemLayout.Section)
+            .OrderBy(i => i.Number)
+            .Select(i => new SectionChoice(i.Id, i.Title))
+            .ToListAsync(ct);
+    }
+
     /// <summary>
     /// Deletes an item from a meeting that has not been held. An item with remarks or attachments is kept:
     /// members' words and material are not thrown away; withdraw it instead.
@@ -449,5 +465,7 @@ public sealed class AgendaService(
 }
 
 public sealed record MeetingChoice(Guid Id, string Title, DateTimeOffset StartsAt, MeetingStatus Status);
+
+public sealed record SectionChoice(Guid Id, string Title);
 
 public sealed record PresenterChoice(Guid PersonId, string Name, string? Organisation);
