@@ -6,7 +6,7 @@ namespace Workspace.EndToEndTests.Rebuild;
 /// <summary>
 /// A thin wrapper over Playwright that counts what a person does with the page: every click, field filled, key pressed
 /// and option selected is one UI action. Typing a whole field's text (<see cref="FillAsync"/>, <see cref="TypeAsync"/>)
-/// is one action; pressing Tab is one; each arrow press is one. Waiting and checking are not actions and go straight to
+/// is one action; pressing Tab is one; each arrow press is one; a drag and drop is one (one gesture, like a click). Waiting and checking are not actions and go straight to
 /// Playwright. Actions are counted per phase (<see cref="StartPhase"/>).
 /// </summary>
 public sealed class ActionCounter(IPage page)
@@ -44,6 +44,13 @@ public sealed class ActionCounter(IPage page)
     {
         Count($"click {what}");
         await target.ClickAsync();
+    }
+
+    /// <summary>Drags <paramref name="source"/> and drops it on <paramref name="target"/>: one action.</summary>
+    public async Task DragAsync(ILocator source, ILocator target, string what)
+    {
+        Count($"drag {what}");
+        await source.DragToAsync(target);
     }
 
     /// <summary>Fills a field with its whole text: one action however long the text.</summary>

@@ -11,8 +11,9 @@ namespace Workspace.EndToEndTests.Rebuild;
 /// </summary>
 /// <remarks>
 /// The fewest actions today's UI allows: the standard agenda is used (and put in the minutes' order), new items land
-/// after its end items and are moved past them with the arrow keys on one move handle, each person's presence is one
-/// select, and an item's decision and minutes text are written in its co-edited texts.
+/// after its end items, which are dragged back to the end (one action each; the arrow keys on the move handle take one
+/// per place), each person's presence is one select, and an item's decision and minutes text are written in its
+/// co-edited texts. The window is made as tall as the page for each drag, so that it starts and ends in view.
 /// </remarks>
 public sealed class RebuildSteps(ActionCounter act, RebuildMeeting meeting)
 {
@@ -56,7 +57,7 @@ public sealed class RebuildSteps(ActionCounter act, RebuildMeeting meeting)
     {
         var shown = StandardAgenda.ToList();
         // The minutes approve the last minutes before the agenda; the standard agenda has them the other way round.
-        await MoveAsync(shown, meeting.Item("1").Title, -1);
+        await DragOntoAsync(shown, meeting.Item("1").Title, shown[0]);
         // The chair's item has the minutes' title.
         var chair = meeting.Item("3");
         await RenameAsync(shown, "Nyt fra formanden", chair.Title);
@@ -73,10 +74,10 @@ public sealed class RebuildSteps(ActionCounter act, RebuildMeeting meeting)
         {
             await AddItemAsync(shown, item);
         }
-        // New items landed after "Næste møde" and "Eventuelt"; those two go down past them, the last first.
-        foreach (var end in EndItems.Reverse())
+        // New items landed after "Næste møde" and "Eventuelt"; those two go back to the end, the last first.
+        foreach (var (end, index) in EndItems.Reverse().Select((end, index) => (end, index)))
         {
-            await MoveAsync(shown, end, ownItems.Count);
+            await DragOntoAsync(shown, end, shown[^(index + 1)]);
         }
         foreach (var item in meeting.AllItems().Where(i => i.WithdrawnBecause is not null))
         {
@@ -148,20 +149,24 @@ public sealed class RebuildSteps(ActionCounter act, RebuildMeeting meeting)
         await act.FillAsync(card.Locator($"[data-testid=coedit-{field}]"), text, $"{field} of {number}");
     }
 
-    /// <summary>Focus the item's move handle and press the arrow key <paramref name="steps"/> times (negative: up).</summary>
-    private async Task MoveAsync(List<string> shown, string title, int steps)
+    /// <summary>
+    /// Drags an item by its move handle onto another; it takes that item's place. One action where the arrow keys on the
+    /// handle take one per place (plus the click on the handle).
+    /// </summary>
+    private async Task DragOntoAsync(List<string> shown, string title, string ontoTitle)
     {
-        var position = shown.IndexOf(title);
-        await act.ClickAsync(Item(Number(position)).Locator(".agenda-move-handle"), $"move handle of {title}");
-        for (var i = 0; i < Math.Abs(steps); i++)
+        var from = shown.IndexOf(title);
+        var to = shown.IndexOf(ontoTitle);
+        // A drag that has to scroll half-way loses what is under the mouse: a window as tall as the page, as a big screen.
+        var height = await Page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        if (height > Page.ViewportSize!.Height)
         {
-            var target = position + Math.Sign(steps);
-            await act.PressAsync(steps < 0 ? "ArrowUp" : "ArrowDown", title);
-            (shown[position], shown[target]) = (shown[target], shown[position]);
-            position = target;
-            await Expect(Item(Number(position))).ToContainTextAsync(title);
-            await Expect(Item(Number(position)).Locator(".agenda-move-handle")).ToBeFocusedAsync();
+            await Page.SetViewportSizeAsync(Page.ViewportSize.Width, height + 100);
         }
+        await act.DragAsync(Item(Number(from)).Locator(".agenda-move-handle"), Item(Number(to)), $"{title} onto {ontoTitle}");
+        shown.RemoveAt(from);
+        shown.Insert(to, title);
+        await Expect(Item(Number(to))).ToContainTextAsync(title);
     }
 
     private async Task RenameAsync(List<string> shown, string title, string newTitle)
