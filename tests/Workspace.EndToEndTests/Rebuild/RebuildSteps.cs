@@ -6,8 +6,8 @@ namespace Workspace.EndToEndTests.Rebuild;
 /// <summary>
 /// How a careful secretary rebuilds <see cref="RebuildMeeting"/> with the UI as it is on main on 2 December 2026
 /// (the baseline of issue #11), one method per phase. Every UI action goes through <see cref="ActionCounter"/>; the
-/// waits between them (for the server's answer) are not actions. Only this class knows the UI: when the UI changes,
-/// the steps change here, and the fixture, the counter and the checks stay.
+/// waits between them (for the server's answer) are not actions. Only this class knows how to work the UI: when the UI
+/// changes, the steps change here, and the fixture, the counter and the checks (what the pages show) stay.
 /// </summary>
 /// <remarks>
 /// The fewest actions today's UI allows: the standard agenda is used (and put in the minutes' order), new items land
@@ -95,8 +95,8 @@ public sealed class RebuildSteps(ActionCounter act, RebuildMeeting meeting)
         {
             var row = Attendee(person.Name);
             await act.ClickAsync(row.Locator(".presence-select"), $"presence of {person.Name}");
-            await act.ClickAsync(OpenOption(PresenceLabel(person.Attendance)), PresenceLabel(person.Attendance));
-            await Expect(row.GetByRole(AriaRole.Combobox)).ToContainTextAsync(PresenceLabel(person.Attendance));
+            await act.ClickAsync(OpenOption(RebuildChecks.PresenceLabel(person.Attendance)), RebuildChecks.PresenceLabel(person.Attendance));
+            await Expect(row.GetByRole(AriaRole.Combobox)).ToContainTextAsync(RebuildChecks.PresenceLabel(person.Attendance));
         }
         foreach (var guest in meeting.Guests)
         {
@@ -245,13 +245,6 @@ public sealed class RebuildSteps(ActionCounter act, RebuildMeeting meeting)
         Page.Locator(".mud-popover-open").GetByRole(AriaRole.Option, new() { Name = label, Exact = true });
 
     private static string Number(int index) => (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string PresenceLabel(AttendanceKind attendance) => attendance switch
-    {
-        AttendanceKind.Present => "Til stede",
-        AttendanceKind.Apologies => "Afbud",
-        _ => "Uden afbud",
-    };
 
     private static string KindLabel(ItemKind kind) => kind switch
     {
