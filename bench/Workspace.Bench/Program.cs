@@ -42,7 +42,8 @@ await using (var app = await AppUnderTest.StartAsync(repoRoot))
             var r = await LiveTabsScenario.RunAsync(app, tabs, change, options.LiveChanges);
             Report($"live_tabs={r.Tabs} change={r.Change.ToString().ToLowerInvariant()} p50_ms={r.P50:F0} p95_ms={r.P95:F0} db_commands={r.DbCommandsPerChange:F1} " +
                    $"db_commands_per_tab={r.DbCommandsPerChange / r.Tabs:F2} all_tabs_p50_ms={r.AllTabsP50:F0} all_tabs_p95_ms={r.AllTabsP95:F0} " +
-                   $"from_keystroke_p50_ms={r.FromKeystrokeP50:F0} from_keystroke_p95_ms={r.FromKeystrokeP95:F0} changes={r.Changes} missed={r.Missed} server_cpu_ms={r.ServerCpuMsPerChange:F0}");
+                   $"from_keystroke_p50_ms={r.FromKeystrokeP50:F0} from_keystroke_p95_ms={r.FromKeystrokeP95:F0} changes={r.Changes} missed={r.Missed} server_cpu_ms={r.ServerCpuMsPerChange:F0} " +
+                   $"browser_cpu_ms={r.BrowserCpuMsPerChange:F0} browser_idle_cpu_ms={r.BrowserIdleCpuMs:F0}");
         }
     }
     foreach (var pages in options.Pages)
@@ -85,7 +86,9 @@ var text = new StringBuilder()
     .AppendLine("tab's showing of every change, from the hub call (remark) or the `TextChanged` notice (text; the co-editing flush")
     .AppendLine("writes the item once a second, `from_keystroke_*` includes that wait); `all_tabs_*` until the last tab shows it;")
     .AppendLine("`db_commands` all database commands of the app per change, the write included, until every tab shows it;")
-    .AppendLine("`server_cpu_ms` the app's CPU time over the same span (the text's includes its wait for the flush).")
+    .AppendLine("`server_cpu_ms` the app's CPU time over the same span (the text's includes its wait for the flush);")
+    .AppendLine("`browser_cpu_ms` all Chromium processes' CPU time from the change until 1.5 s later (before the bench asks the tabs);")
+    .AppendLine("`browser_idle_cpu_ms` the same 1.5 s with the tabs open and nothing changing.")
     .ToString();
 File.WriteAllText(output, text);
 Console.WriteLine($"written to {output}");

@@ -31,7 +31,7 @@ public sealed class AttachmentUploadTests(BrowserFixture browser, DevelopmentApp
         await mia.RemarkInput(miasItem).FillAsync(remark);
 
         // Iben has started on a guest in the attendance panel and on a link for item 4.
-        var guest = iben.Page.GetByLabel("Gæst (navn og organisation)");
+        var guest = iben.Page.GetByLabel("Gæst", new() { Exact = true });
         var guestName = $"Lise Holm, Boligforeningen Nordbo ({unique})";
         await guest.FillAsync(guestName);
         var item = iben.AgendaItem("4");

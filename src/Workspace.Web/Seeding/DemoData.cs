@@ -8,8 +8,9 @@ namespace Workspace.Web.Seeding;
 
 /// <summary>
 /// An invented municipality with an Udsatteråd (10 members, 3 substitutes, 2 administration staff and three meetings
-/// shaped like real minutes) and a Handicapråd, so that the separation between councils can be seen.
-/// Meeting dates are relative to today, so the demo always has a past, a next and a later meeting.
+/// shaped like real minutes, the held one with its attendance registered) and a Handicapråd (whose vice chair's term
+/// has ended, and with a meeting held a year ago), so that the separation between councils can be seen.
+/// Meeting dates and terms are relative to today, so the demo always has a past, a next and a later meeting in the term.
 /// </summary>
 public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
 {
@@ -42,27 +43,42 @@ public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
             Municipality = Municipality,
             Description = "Rådet rådgiver byrådet om forhold for borgere i udsatte positioner: hjemløse, misbrugere, sindslidende og andre socialt udsatte.",
         };
-        var term = (Start: new DateOnly(2026, 1, 1), End: new DateOnly(2029, 12, 31));
+        var term = TermAround(today);
         Person Member(string name, string? organisation, bool chair = false, bool viceChair = false) =>
             Seat(council, name, MembershipKind.Member, organisation, term, chair: chair, viceChair: viceChair);
 
-        Member("Gitte Holmgaard", "Café Lyspunktet", chair: true);
+        var gitte = Member("Gitte Holmgaard", "Café Lyspunktet", chair: true);
         var jens = Member("Jens Vestergaard", "Foreningen Gadens Stemme", viceChair: true);
         var mia = Member("Mia Kragh", "Bøgeby Værested");
         var poul = Member("Poul Skovbo", "Bøgeby Lejerforening");
         var leni = Member("Leni Dahlgaard", "Psykiatriforeningen Bøgeby");
-        Member("Anton Bjerre", "Herberget Nordlyset");
+        var anton = Member("Anton Bjerre", "Herberget Nordlyset");
         var sofie = Member("Sofie Lindholm", "Misbrugsrådgivningen Ny Start");
         var elsebeth = Member("Elsebeth Krogh", "Pårørendeforeningen Bedre Hverdag");
-        Member("Danny Mølgaard", "Brugerrepræsentant");
-        Member("Karin Abildgaard", "Kirkens Natcafé");
-        Seat(council, "Carsten Lykke", MembershipKind.Substitute, "Foreningen Gadens Stemme", term, substituteOrder: 1);
-        Seat(council, "Martin Rosendahl", MembershipKind.Substitute, "Café Lyspunktet", term, substituteOrder: 2);
+        var danny = Member("Danny Mølgaard", "Brugerrepræsentant");
+        var karin = Member("Karin Abildgaard", "Kirkens Natcafé");
+        var carsten = Seat(council, "Carsten Lykke", MembershipKind.Substitute, "Foreningen Gadens Stemme", term, substituteOrder: 1);
+        var martin = Seat(council, "Martin Rosendahl", MembershipKind.Substitute, "Café Lyspunktet", term, substituteOrder: 2);
         Seat(council, "Birgitte Wendt", MembershipKind.Substitute, "Retshjælpen Bøgeby", term, substituteOrder: 3);
-        Seat(council, "Iben Sørensen", MembershipKind.Administration, null, term, title: "Sekretær, Socialforvaltningen");
-        Seat(council, "Thomas Lindberg", MembershipKind.Administration, null, term, title: "Områdeleder, Socialpsykiatrien");
+        var iben = Seat(council, "Iben Sørensen", MembershipKind.Administration, null, term, title: "Sekretær, Socialforvaltningen");
+        var thomas = Seat(council, "Thomas Lindberg", MembershipKind.Administration, null, term, title: "Områdeleder, Socialpsykiatrien");
 
         var past = Meeting(council, today.AddDays(-42), MeetingStatus.Held);
+        // Registered as the secretary does it: everyone present, then the exceptions. Leni sent apologies; the first
+        // substitute could not come, so the second stepped in for her.
+        foreach (var present in new[] { gitte, jens, mia, poul, anton, sofie, elsebeth, danny })
+        {
+            Attend(past, present, AttendanceRole.Member, PresenceStatus.Present);
+        }
+        Attend(past, leni, AttendanceRole.Member, PresenceStatus.Apologies, InvitationResponse.Apologies, "Syg");
+        Attend(past, karin, AttendanceRole.Member, PresenceStatus.AbsentWithoutNotice);
+        Call(past, carsten, leni, iben, SubstituteCallStatus.Declined);
+        Call(past, martin, leni, iben, SubstituteCallStatus.Confirmed);
+        Attend(past, martin, AttendanceRole.Substitute, PresenceStatus.Present, InvitationResponse.Attending);
+        Attend(past, iben, AttendanceRole.Administration, PresenceStatus.Present);
+        Attend(past, thomas, AttendanceRole.Administration, PresenceStatus.Present);
+        Guest(past, "Rasmus Kjær (Social- og Sundhedssekretariatet)");
+        past.MinuteTaker = iben;
         var item = Item(past, 1, "Godkendelse af dagsorden", AgendaItemKind.Decision, 5, "Gitte Holmgaard");
         item.Decision = "Dagsordenen blev godkendt.";
         item.Status = AgendaItemStatus.Handled;
@@ -162,12 +178,29 @@ public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
             Municipality = Municipality,
             Description = "Rådet rådgiver byrådet i spørgsmål, der har betydning for borgere med handicap.",
         };
-        var term = (Start: new DateOnly(2026, 1, 1), End: new DateOnly(2029, 12, 31));
-        Seat(council, "Hanne Winther", MembershipKind.Member, "Foreningen Synlig Handicap", term, chair: true);
-        Seat(council, "Ole Brandt", MembershipKind.Member, "Forældreforeningen Lys i Øjnene", term);
-        Seat(council, "Rikke Thorsen", MembershipKind.Member, "Bøgeby Døveforening", term);
+        var term = TermAround(today);
+        var hanne = Seat(council, "Hanne Winther", MembershipKind.Member, "Foreningen Synlig Handicap", term, chair: true);
+        var ole = Seat(council, "Ole Brandt", MembershipKind.Member, "Forældreforeningen Lys i Øjnene", term);
+        var rikke = Seat(council, "Rikke Thorsen", MembershipKind.Member, "Bøgeby Døveforening", term);
+        // The vice chair left the council this year: the council page shows the post as vacant until a new one is elected.
+        var preben = Seat(council, "Preben Nørgaard", MembershipKind.Member, "Gigtforeningen Bøgeby",
+            (term.Start, DateOnly.FromDateTime(today.AddDays(-100))), viceChair: true);
         Seat(council, "Bo Kjeldsen", MembershipKind.Substitute, "Foreningen Synlig Handicap", term, substituteOrder: 1);
-        Seat(council, "Lone Frandsen", MembershipKind.Administration, null, term, title: "Sekretær, Sundhed og Omsorg");
+        var lone = Seat(council, "Lone Frandsen", MembershipKind.Administration, null, term, title: "Sekretær, Sundhed og Omsorg");
+
+        var lastYear = Meeting(council, today.AddDays(-365), MeetingStatus.Closed, title: "Handicaprådets møde");
+        Item(lastYear, 1, "Godkendelse af dagsorden", AgendaItemKind.Decision, 5, "Hanne Winther").Status = AgendaItemStatus.Handled;
+        var ramps = Item(lastYear, 2, "Ramper og elevatorer på biblioteket", AgendaItemKind.Discussion, 30, "Lone Frandsen, sekretær");
+        ramps.Decision = "Rådet anbefaler, at elevatoren udskiftes i forbindelse med renoveringen.";
+        ramps.Status = AgendaItemStatus.Handled;
+        Item(lastYear, 3, "Eventuelt", AgendaItemKind.Discussion, 10, null).Status = AgendaItemStatus.Handled;
+        foreach (var present in new[] { hanne, ole, preben })
+        {
+            Attend(lastYear, present, AttendanceRole.Member, PresenceStatus.Present);
+        }
+        Attend(lastYear, rikke, AttendanceRole.Member, PresenceStatus.Apologies, InvitationResponse.Apologies, "På ferie");
+        Attend(lastYear, lone, AttendanceRole.Administration, PresenceStatus.Present);
+        lastYear.MinuteTaker = lone;
 
         var next = Meeting(council, NextThursday(today).AddDays(7), MeetingStatus.Published, title: "Handicaprådets møde");
         Item(next, 1, "Godkendelse af dagsorden", AgendaItemKind.Decision, 5, "Hanne Winther");
@@ -195,6 +228,39 @@ public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
         });
         return person;
     }
+
+    /// <summary>A four-year term that began on 1 January last year, so every seeded meeting (up to a year back) falls in it.</summary>
+    private static (DateOnly Start, DateOnly End) TermAround(DateTime today)
+    {
+        var start = new DateOnly(today.Year - 1, 1, 1);
+        return (start, start.AddYears(4).AddDays(-1));
+    }
+
+    private static void Attend(Meeting meeting, Person person, AttendanceRole role, PresenceStatus presence,
+        InvitationResponse response = InvitationResponse.None, string? note = null) =>
+        meeting.Attendances.Add(new Attendance
+        {
+            Person = person,
+            Role = role,
+            Presence = presence,
+            Response = response,
+            ResponseNote = note,
+            RespondedAt = response == InvitationResponse.None ? null : meeting.StartsAt.AddDays(-3),
+        });
+
+    private static void Guest(Meeting meeting, string name) =>
+        meeting.Attendances.Add(new Attendance { GuestName = name, Role = AttendanceRole.Guest, Response = InvitationResponse.Attending, Presence = PresenceStatus.Present });
+
+    private static void Call(Meeting meeting, Person substitute, Person forMember, Person decidedBy, SubstituteCallStatus status) =>
+        meeting.SubstituteCalls.Add(new SubstituteCall
+        {
+            Substitute = substitute,
+            ForMember = forMember,
+            Status = status,
+            ProposedAt = meeting.StartsAt.AddDays(-3),
+            DecidedAt = meeting.StartsAt.AddDays(-2),
+            DecidedById = decidedBy.Id,
+        });
 
     /// <summary>Invented addresses in the reserved .example domain: "Gitte Holmgaard" -> gitte.holmgaard@boegeby.example.</summary>
     public static string EmailOf(string name) =>

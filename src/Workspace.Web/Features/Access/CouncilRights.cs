@@ -61,6 +61,10 @@ public sealed record CouncilRights(bool CanRead, bool CanRemark, bool CanManage,
         }
     }
 
+    /// <summary>A substitute who is not stepping in at an open meeting: would write remarks there once called in.</summary>
+    public bool RemarksAwaitCallInAt(MeetingStatus status) =>
+        CanStepIn && !CanRemark && status is MeetingStatus.Published or MeetingStatus.Held;
+
     /// <summary>Remarks are for open meetings; a closed or cancelled meeting is read-only for members.</summary>
     public bool CanRemarkAt(MeetingStatus status) =>
         CanRemark && status is MeetingStatus.Published or MeetingStatus.Held;

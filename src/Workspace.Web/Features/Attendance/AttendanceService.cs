@@ -3,6 +3,7 @@ using Workspace.Data;
 using Workspace.Data.Entities;
 using Workspace.Web.Collaboration;
 using Workspace.Web.Features.Access;
+using Workspace.Web.Features.Members;
 using AttendanceRow = Workspace.Data.Entities.Attendance;
 
 namespace Workspace.Web.Features.Attendance;
@@ -24,10 +25,13 @@ public sealed class AttendanceService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (meeting, rights) = await access.ReadableMeetingAsync(db, user, meetingId, ct);
-        var memberships = await db.Memberships.AsNoTracking()
-            .Where(m => m.CouncilId == meeting.CouncilId)
-            .Select(m => new { m.PersonId, m.Person!.Name, m.Organisation, m.Title, m.Kind, m.SubstituteOrder, m.IsChair })
-            .ToListAsync(ct);
+        var day = Term.DayOf(meeting.StartsAt);
+        var memberships = (await db.Memberships.AsNoTracking()
+                .Where(m => m.CouncilId == meeting.CouncilId)
+                .Select(m => new { m.PersonId, m.Person!.Name, m.Organisation, m.Title, m.Kind, m.SubstituteOrder, m.IsChair, m.TermStart, m.TermEnd })
+                .ToListAsync(ct))
+            .Where(m => Term.Covers(m.TermStart, m.TermEnd, day))
+            .ToList();
         var rows = await db.Attendances.AsNoTracking().Where(a => a.MeetingId == meetingId).ToListAsync(ct);
         var calls = await db.SubstituteCalls.AsNoTracking()
             .Where(c => c.MeetingId == meetingId)
@@ -74,10 +78,7 @@ public sealed class AttendanceService(
     /// <summary>A member answers the invitation. Apologies call in the next substitute; attending again withdraws that call.</summary>
     public async Task RespondAsync(WorkspaceUser user, Guid meetingId, InvitationResponse response, string? note, CancellationToken ct = default)
     {
-        if (note?.Length > NoteMax)
-        {
-            throw new InputValidationException([new FieldError("Note", "Validation.TooLong")]);
-        }
+        EnsureNoteFits(note, "Note");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (meeting, _) = await access.ReadableMeetingAsync(db, user, meetingId, ct);
         var councilRights = await access.RightsInAsync(db, user, meeting.CouncilId, ct);
@@ -85,25 +86,29 @@ public sealed class AttendanceService(
         {
             throw new AccessDeniedException();
         }
+        var memberId = user.PersonId!.Value;
+        if (await SeatAtAsync(db, meeting, memberId, ct) is not MembershipKind.Member)
+        {
+            // A member whose term does not cover the meeting is not on its lists and has no invitation to answer.
+            throw new AccessDeniedException();
+        }
         EnsureOpenForAnswers(meeting);
 
-        var memberId = user.PersonId!.Value;
-        var row = await UpsertAttendanceAsync(db, meetingId, memberId, AttendanceRole.Member, ct);
-        row.Response = response;
-        row.ResponseNote = InputRules.Trimmed(note);
-        row.RespondedAt = clock.GetUtcNow();
-        row.Presence = response == InvitationResponse.Apologies ? PresenceStatus.Apologies : PresenceStatus.NotRegistered;
-
-        var activeCalls = await db.SubstituteCalls
-            .Where(c => c.MeetingId == meetingId && c.ForMemberId == memberId && (c.Status == SubstituteCallStatus.Proposed || c.Status == SubstituteCallStatus.Confirmed))
-            .ToListAsync(ct);
-        if (response == InvitationResponse.Attending)
+        if (response == InvitationResponse.Apologies)
         {
-            activeCalls.ForEach(c => Decide(c, SubstituteCallStatus.Withdrawn, user));
+            var row = await RecordApologiesAsync(db, meeting, memberId, AttendanceRole.Member, note, ct);
+            // The member's own answer replaces their earlier note, also with an empty one.
+            row.ResponseNote = InputRules.Trimmed(note);
+            row.RespondedAt = clock.GetUtcNow();
         }
-        else if (activeCalls.Count == 0)
+        else
         {
-            await ProposeNextSubstituteAsync(db, meeting, memberId, ct);
+            var row = await UpsertAttendanceAsync(db, meetingId, memberId, AttendanceRole.Member, ct);
+            row.Response = response;
+            row.ResponseNote = InputRules.Trimmed(note);
+            row.RespondedAt = clock.GetUtcNow();
+            row.Presence = PresenceStatus.NotRegistered;
+            (await ActiveCallsForAsync(db, meetingId, memberId, ct)).ForEach(c => Decide(c, SubstituteCallStatus.Withdrawn, user));
         }
         await db.SaveAsAsync(user, ct);
         Notify(meetingId, user);
@@ -146,26 +151,76 @@ public sealed class AttendanceService(
         Notify(call.MeetingId, user);
     }
 
-    /// <summary>The secretary registers a member, substitute or staff member as present, with apologies or absent without notice.</summary>
-    public async Task RegisterPresenceAsync(WorkspaceUser user, Guid meetingId, Guid personId, PresenceStatus presence, CancellationToken ct = default)
+    /// <summary>
+    /// The secretary registers a member, substitute or staff member as present, with apologies or absent without notice.
+    /// Apologies registered for a member take the member's own path: the reason is kept as their note and the next
+    /// substitute is proposed, unless one is already proposed or confirmed for the seat.
+    /// </summary>
+    public async Task RegisterPresenceAsync(WorkspaceUser user, Guid meetingId, Guid personId, PresenceStatus presence, string? reason = null, CancellationToken ct = default)
+    {
+        EnsureNoteFits(reason, "Reason");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var meeting = await access.ManagedMeetingAsync(db, user, meetingId, ct);
+        var kind = await SeatAtAsync(db, meeting, personId, ct) ?? throw new NotFoundException();
+        var role = RoleOf(kind);
+        if (presence == PresenceStatus.Apologies)
+        {
+            await RecordApologiesAsync(db, meeting, personId, role, reason, ct);
+        }
+        else
+        {
+            var row = await UpsertAttendanceAsync(db, meetingId, personId, role, ct);
+            row.Presence = presence;
+        }
+        await db.SaveAsAsync(user, ct);
+        Notify(meetingId, user);
+    }
+
+    /// <summary>
+    /// "Registrér alle som mødt": every member whose term covers the meeting and every confirmed substitute who has nothing
+    /// registered yet is registered present; what is already registered (apologies, absence) stays. A member whose seat a
+    /// confirmed substitute takes is left for the secretary. Returns how many were registered.
+    /// </summary>
+    public async Task<int> RegisterAllPresentAsync(WorkspaceUser user, Guid meetingId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var meeting = await access.ManagedMeetingAsync(db, user, meetingId, ct);
-        var kind = await db.Memberships
-            .Where(m => m.CouncilId == meeting.CouncilId && m.PersonId == personId)
-            .OrderBy(m => m.Kind)
-            .Select(m => (MembershipKind?)m.Kind)
-            .FirstOrDefaultAsync(ct) ?? throw new NotFoundException();
-        var role = kind switch
+        var day = Term.DayOf(meeting.StartsAt);
+        var confirmed = await db.SubstituteCalls
+            .Where(c => c.MeetingId == meetingId && c.Status == SubstituteCallStatus.Confirmed)
+            .Select(c => new { c.SubstituteId, c.ForMemberId })
+            .ToListAsync(ct);
+        var seats = (await db.Memberships
+                .Where(m => m.CouncilId == meeting.CouncilId && m.Kind != MembershipKind.Administration)
+                .Select(m => new { m.PersonId, m.Kind, m.TermStart, m.TermEnd })
+                .ToListAsync(ct))
+            .Where(m => Term.Covers(m.TermStart, m.TermEnd, day))
+            .Where(m => m.Kind == MembershipKind.Member
+                ? confirmed.All(c => c.ForMemberId != m.PersonId)
+                : confirmed.Any(c => c.SubstituteId == m.PersonId))
+            .ToList();
+        var rows = await db.Attendances.Where(a => a.MeetingId == meetingId && a.PersonId != null).ToListAsync(ct);
+        var registered = 0;
+        foreach (var seat in seats)
         {
-            MembershipKind.Member => AttendanceRole.Member,
-            MembershipKind.Substitute => AttendanceRole.Substitute,
-            _ => AttendanceRole.Administration,
-        };
-        var row = await UpsertAttendanceAsync(db, meetingId, personId, role, ct);
-        row.Presence = presence;
-        await db.SaveAsAsync(user, ct);
-        Notify(meetingId, user);
+            var row = rows.FirstOrDefault(r => r.PersonId == seat.PersonId);
+            if (row is null)
+            {
+                row = new AttendanceRow { MeetingId = meetingId, PersonId = seat.PersonId, Role = RoleOf(seat.Kind) };
+                db.Attendances.Add(row);
+            }
+            if (row.Presence == PresenceStatus.NotRegistered)
+            {
+                row.Presence = PresenceStatus.Present;
+                registered++;
+            }
+        }
+        if (registered > 0)
+        {
+            await db.SaveAsAsync(user, ct);
+            Notify(meetingId, user);
+        }
+        return registered;
     }
 
     public async Task AddGuestAsync(WorkspaceUser user, Guid meetingId, string name, CancellationToken ct = default)
@@ -212,8 +267,8 @@ public sealed class AttendanceService(
     }
 
     /// <summary>
-    /// Members near or at the council's absence limit. The administration sees everyone concerned; a member sees only
-    /// their own situation; others see nothing.
+    /// Members near or at the council's absence limit: members whose term covers today, counting the meetings within
+    /// their term. The administration sees everyone concerned; a member sees only their own situation; others see nothing.
     /// </summary>
     public async Task<List<MemberAbsence>> AbsencesAsync(WorkspaceUser user, Guid councilId, CancellationToken ct = default)
     {
@@ -224,13 +279,15 @@ public sealed class AttendanceService(
             throw new NotFoundException();
         }
         var limit = await db.Councils.Where(c => c.Id == councilId).Select(c => c.ConsecutiveAbsenceLimit).SingleAsync(ct);
-        var members = await db.Memberships.AsNoTracking()
-            .Where(m => m.CouncilId == councilId && m.Kind == MembershipKind.Member)
-            .Where(m => rights.CanManage || m.PersonId == user.PersonId)
-            .Select(m => new { m.PersonId, m.Person!.Name })
-            .ToListAsync(ct);
-        var memberIds = members.Select(m => m.PersonId).ToList();
-        var registered = await RegisteredMeetingsAsync(db, councilId, memberIds, null, ct);
+        var today = Term.DayOf(clock.GetUtcNow());
+        var members = (await db.Memberships.AsNoTracking()
+                .Where(m => m.CouncilId == councilId && m.Kind == MembershipKind.Member)
+                .Where(m => rights.CanManage || m.PersonId == user.PersonId)
+                .Select(m => new SeatTerm(m.PersonId, m.Person!.Name, m.Organisation, m.Kind, m.SubstituteOrder, m.TermStart, m.TermEnd))
+                .ToListAsync(ct))
+            .Where(m => Term.Covers(m.TermStart, m.TermEnd, today))
+            .ToList();
+        var registered = await RegisteredMeetingsAsync(db, councilId, members, null, ct);
         return members
             .Select(m => new MemberAbsence(m.PersonId, m.Name, AbsenceRule.Evaluate(limit, registered[m.PersonId])))
             .Where(a => a.Result.Level != AbsenceLevel.None)
@@ -238,6 +295,10 @@ public sealed class AttendanceService(
             .ToList();
     }
 
+    /// <summary>
+    /// Attendance per person in one year, counting only the meetings within each person's term: members whose term
+    /// touches the year, and substitutes who were registered at a meeting.
+    /// </summary>
     public async Task<List<AttendanceStatistic>> StatisticsAsync(WorkspaceUser user, Guid councilId, int year, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -248,28 +309,54 @@ public sealed class AttendanceService(
         }
         var people = await db.Memberships.AsNoTracking()
             .Where(m => m.CouncilId == councilId && m.Kind != MembershipKind.Administration)
-            .Select(m => new { m.PersonId, m.Person!.Name, m.Organisation, m.Kind, m.SubstituteOrder })
+            .Select(m => new SeatTerm(m.PersonId, m.Person!.Name, m.Organisation, m.Kind, m.SubstituteOrder, m.TermStart, m.TermEnd))
             .ToListAsync(ct);
-        var registered = await RegisteredMeetingsAsync(db, councilId, people.Select(p => p.PersonId).ToList(), year, ct);
+        var registered = await RegisteredMeetingsAsync(db, councilId, people, year, ct);
         return people
             .OrderBy(p => p.Kind).ThenBy(p => p.SubstituteOrder ?? 0).ThenBy(p => p.Name, StringComparer.CurrentCulture)
             .Select(p =>
             {
                 var meetings = registered[p.PersonId].Where(r => r.Presence != PresenceStatus.NotRegistered).ToList();
-                return new AttendanceStatistic(p.PersonId, p.Name, p.Organisation,
+                return (Seat: p, Statistic: new AttendanceStatistic(p.PersonId, p.Name, p.Organisation,
                     p.Kind == MembershipKind.Member ? AttendanceRole.Member : AttendanceRole.Substitute,
                     meetings.Count,
                     meetings.Count(m => m.Presence == PresenceStatus.Present),
                     meetings.Count(m => m.Presence == PresenceStatus.Apologies),
-                    meetings.Count(m => m.Presence == PresenceStatus.AbsentWithoutNotice));
+                    meetings.Count(m => m.Presence == PresenceStatus.AbsentWithoutNotice)));
             })
-            .Where(s => s.Role == AttendanceRole.Member || s.Meetings > 0)
+            .Where(x => x.Statistic.Role == AttendanceRole.Member ? Term.Overlaps(x.Seat.TermStart, x.Seat.TermEnd, year) : x.Statistic.Meetings > 0)
+            .Select(x => x.Statistic)
             .ToList();
     }
 
-    /// <summary>Per person, the held or closed meetings of the council with what was registered for them.</summary>
+    /// <summary>
+    /// The years the statistics page offers: every year (Copenhagen) with a held or closed meeting of the council, and
+    /// this year, newest first.
+    /// </summary>
+    public async Task<List<int>> StatisticsYearsAsync(WorkspaceUser user, Guid councilId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rights = await access.RightsInAsync(db, user, councilId, ct);
+        if (!rights.CanRead)
+        {
+            throw new NotFoundException();
+        }
+        var starts = await db.Meetings.AsNoTracking()
+            .Where(m => m.CouncilId == councilId && (m.Status == MeetingStatus.Held || m.Status == MeetingStatus.Closed))
+            .Select(m => m.StartsAt)
+            .ToListAsync(ct);
+        return starts.Select(CopenhagenYear)
+            .Append(CopenhagenYear(clock.GetUtcNow()))
+            .Distinct()
+            .OrderDescending()
+            .ToList();
+    }
+
+    private sealed record SeatTerm(Guid PersonId, string Name, string? Organisation, MembershipKind Kind, int? SubstituteOrder, DateOnly? TermStart, DateOnly? TermEnd);
+
+    /// <summary>Per person, the held or closed meetings of the council within their term, with what was registered for them.</summary>
     private static async Task<ILookup<Guid, RegisteredMeeting>> RegisteredMeetingsAsync(
-        WorkspaceDbContext db, Guid councilId, List<Guid> personIds, int? year, CancellationToken ct)
+        WorkspaceDbContext db, Guid councilId, List<SeatTerm> seats, int? year, CancellationToken ct)
     {
         var meetings = await db.Meetings.AsNoTracking()
             .Where(m => m.CouncilId == councilId && (m.Status == MeetingStatus.Held || m.Status == MeetingStatus.Closed))
@@ -280,31 +367,88 @@ public sealed class AttendanceService(
             meetings = meetings.Where(m => CopenhagenYear(m.StartsAt) == y).ToList();
         }
         var meetingIds = meetings.Select(m => m.Id).ToList();
+        var personIds = seats.Select(s => s.PersonId).ToList();
         var presence = (await db.Attendances.AsNoTracking()
                 .Where(a => meetingIds.Contains(a.MeetingId) && a.PersonId != null && personIds.Contains(a.PersonId.Value))
                 .Select(a => new { a.MeetingId, PersonId = a.PersonId!.Value, a.Presence })
                 .ToListAsync(ct))
             .DistinctBy(a => (a.MeetingId, a.PersonId))
             .ToDictionary(a => (a.MeetingId, a.PersonId), a => a.Presence);
-        return personIds
-            .SelectMany(personId => meetings.Select(m => (personId, meeting: new RegisteredMeeting(m.Id, m.StartsAt,
-                presence.GetValueOrDefault((m.Id, personId), PresenceStatus.NotRegistered)))))
-            .ToLookup(x => x.personId, x => x.meeting);
+        return seats
+            .SelectMany(seat => meetings
+                .Where(m => Term.Covers(seat.TermStart, seat.TermEnd, Term.DayOf(m.StartsAt)))
+                .Select(m => (seat.PersonId, meeting: new RegisteredMeeting(m.Id, m.StartsAt,
+                    presence.GetValueOrDefault((m.Id, seat.PersonId), PresenceStatus.NotRegistered)))))
+            .ToLookup(x => x.PersonId, x => x.meeting);
     }
 
     private static int CopenhagenYear(DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, Components.Shared.CopenhagenTime.Zone).Year;
 
+    /// <summary>
+    /// Apologies for one person, sent by themself or registered by the secretary: the answer, its note and the presence
+    /// are set alike, and a member's seat is offered to the next substitute unless a call for it is already open.
+    /// </summary>
+    private async Task<AttendanceRow> RecordApologiesAsync(WorkspaceDbContext db, Meeting meeting, Guid personId, AttendanceRole role, string? note, CancellationToken ct)
+    {
+        var row = await UpsertAttendanceAsync(db, meeting.Id, personId, role, ct);
+        row.Response = InvitationResponse.Apologies;
+        // The secretary may register apologies without a reason: what the member wrote themself then stays.
+        row.ResponseNote = InputRules.Trimmed(note) ?? row.ResponseNote;
+        row.RespondedAt ??= clock.GetUtcNow();
+        row.Presence = PresenceStatus.Apologies;
+        if (role == AttendanceRole.Member && (await ActiveCallsForAsync(db, meeting.Id, personId, ct)).Count == 0)
+        {
+            await ProposeNextSubstituteAsync(db, meeting, personId, ct);
+        }
+        return row;
+    }
+
+    private static Task<List<SubstituteCall>> ActiveCallsForAsync(WorkspaceDbContext db, Guid meetingId, Guid memberId, CancellationToken ct) =>
+        db.SubstituteCalls
+            .Where(c => c.MeetingId == meetingId && c.ForMemberId == memberId && (c.Status == SubstituteCallStatus.Proposed || c.Status == SubstituteCallStatus.Confirmed))
+            .ToListAsync(ct);
+
+    /// <summary>The person's seat in the meeting's council if their term covers the meeting's date (a member seat first).</summary>
+    private static async Task<MembershipKind?> SeatAtAsync(WorkspaceDbContext db, Meeting meeting, Guid personId, CancellationToken ct)
+    {
+        var day = Term.DayOf(meeting.StartsAt);
+        var seats = await db.Memberships
+            .Where(m => m.CouncilId == meeting.CouncilId && m.PersonId == personId)
+            .Select(m => new { m.Kind, m.TermStart, m.TermEnd })
+            .ToListAsync(ct);
+        return seats.Where(m => Term.Covers(m.TermStart, m.TermEnd, day)).OrderBy(m => m.Kind).Select(m => (MembershipKind?)m.Kind).FirstOrDefault();
+    }
+
+    private static AttendanceRole RoleOf(MembershipKind kind) => kind switch
+    {
+        MembershipKind.Member => AttendanceRole.Member,
+        MembershipKind.Substitute => AttendanceRole.Substitute,
+        _ => AttendanceRole.Administration,
+    };
+
+    private static void EnsureNoteFits(string? note, string field)
+    {
+        if (note?.Length > NoteMax)
+        {
+            throw new InputValidationException([new FieldError(field, "Validation.TooLong")]);
+        }
+    }
+
     private async Task ProposeNextSubstituteAsync(WorkspaceDbContext db, Meeting meeting, Guid memberId, CancellationToken ct)
     {
+        var day = Term.DayOf(meeting.StartsAt);
         var memberOrganisation = await db.Memberships
             .Where(m => m.CouncilId == meeting.CouncilId && m.PersonId == memberId && m.Kind == MembershipKind.Member)
             .Select(m => m.Organisation)
             .FirstOrDefaultAsync(ct);
-        var substitutes = await db.Memberships
-            .Where(m => m.CouncilId == meeting.CouncilId && m.Kind == MembershipKind.Substitute)
-            .Select(m => new SubstituteCandidate(m.PersonId, m.Organisation, m.SubstituteOrder))
-            .ToListAsync(ct);
+        var substitutes = (await db.Memberships
+                .Where(m => m.CouncilId == meeting.CouncilId && m.Kind == MembershipKind.Substitute)
+                .Select(m => new { Candidate = new SubstituteCandidate(m.PersonId, m.Organisation, m.SubstituteOrder), m.TermStart, m.TermEnd })
+                .ToListAsync(ct))
+            .Where(m => Term.Covers(m.TermStart, m.TermEnd, day))
+            .Select(m => m.Candidate)
+            .ToList();
         var calls = await db.SubstituteCalls.Where(c => c.MeetingId == meeting.Id).ToListAsync(ct);
         var unavailable = calls
             .Where(c => c.Status is SubstituteCallStatus.Proposed or SubstituteCallStatus.Confirmed

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Workspace.Data;
 using Workspace.Data.Entities;
 using Workspace.Web.Features.Access;
+using Workspace.Web.Features.Members;
 
 namespace Workspace.Web.Features.Councils;
 
@@ -45,10 +46,15 @@ public sealed class CouncilService(IDbContextFactory<WorkspaceDbContext> dbFacto
             throw new NotFoundException();
         }
         var council = await db.Councils.AsNoTracking().SingleAsync(c => c.Id == councilId, ct);
-        var people = await db.Memberships.AsNoTracking()
-            .Where(m => m.CouncilId == councilId)
-            .Select(m => new { m.Kind, Person = new CouncilPerson(m.PersonId, m.Person!.Name, m.Organisation, m.Title, m.IsChair, m.IsViceChair, m.SubstituteOrder, m.TermStart, m.TermEnd) })
-            .ToListAsync(ct);
+        // The council as it is today: people whose term has ended or not yet begun are not listed (the administration
+        // sees and edits them on the members page), so a post held by someone whose term ended shows as vacant.
+        var today = Term.DayOf(clock.GetUtcNow());
+        var people = (await db.Memberships.AsNoTracking()
+                .Where(m => m.CouncilId == councilId)
+                .Select(m => new { m.Kind, Person = new CouncilPerson(m.PersonId, m.Person!.Name, m.Organisation, m.Title, m.IsChair, m.IsViceChair, m.SubstituteOrder, m.TermStart, m.TermEnd) })
+                .ToListAsync(ct))
+            .Where(p => Term.Covers(p.Person.TermStart, p.Person.TermEnd, today))
+            .ToList();
         var meetings = await VisibleMeetings(db, councilId, rights)
             .OrderByDescending(m => m.StartsAt)
             .Select(ToSummary)

@@ -31,9 +31,10 @@ public sealed record MeetingReference(Guid Id, DateTimeOffset StartsAt);
 
 /// <summary>
 /// What the viewer may do at this meeting; the services check the same rules again on every call. Closed items: whether
-/// an item that became closed may stay on the viewer's page when only its text is read again.
+/// an item that became closed may stay on the viewer's page when only its text is read again. Awaits call-in: a substitute
+/// who could write remarks here once called in for an absent member (the card says so where members write).
 /// </summary>
-public sealed record MeetingRights(bool CanRemark, bool CanManage, bool CanSeeClosedItems = false);
+public sealed record MeetingRights(bool CanRemark, bool CanManage, bool CanSeeClosedItems = false, bool AwaitsCallIn = false);
 
 public sealed record AgendaItemView(
     Guid Id,

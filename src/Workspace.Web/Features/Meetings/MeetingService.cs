@@ -65,7 +65,8 @@ public sealed class MeetingService(
             AgendaNumbering.InOrder(allItems).Select(n => new TimedItem(n.Item.Id, n.Item.ParentId, n.Item.AllottedMinutes, n.Item.Status, n.Item.Layout)).ToList());
         return new MeetingDetails(meeting.Id, meeting.CouncilId, meeting.Council!.Name, meeting.Title, meeting.StartsAt, meeting.EndsAt,
             meeting.Place, meeting.OnlineLink, meeting.Status, meeting.Kind, meeting.CancellationReason, meeting.ConcurrencyStamp,
-            new MeetingRights(rights.CanRemarkAt(meeting.Status), rights.CanManage, rights.CanSeeClosedItems), views, timetable, meeting.Notes);
+            new MeetingRights(rights.CanRemarkAt(meeting.Status), rights.CanManage, rights.CanSeeClosedItems,
+                rights.RemarksAwaitCallInAt(meeting.Status)), views, timetable, meeting.Notes);
     }
 
     /// <summary>

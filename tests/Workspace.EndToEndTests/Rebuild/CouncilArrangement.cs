@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Workspace.Data;
+using Workspace.Data.Entities;
+using Workspace.Data.Sqlite;
+
+namespace Workspace.EndToEndTests.Rebuild;
+
+/// <summary>
+/// Talks to the running app's SQLite file directly: seats the minutes' people the demo council lacks before the rebuild
+/// (not UI work, so not counted), and reads back what the rebuild stored where the JSON API has no place for it.
+/// </summary>
+public sealed class CouncilArrangement(string databaseFile)
+{
+    private WorkspaceDbContext Open() => new(new DbContextOptionsBuilder<WorkspaceDbContext>()
+        .UseSqlite($"Data Source={databaseFile}", SqliteProvider.Configure)
+        .Options);
+
+    /// <summary>Seats every person of <paramref name="meeting"/> who is not in the demo data, with the same term as the seated members.</summary>
+    public async Task SeatMissingPeopleAsync(RebuildMeeting meeting)
+    {
+        await using var db = Open();
+        var council = await db.Councils.SingleAsync(c => c.Name == meeting.Council);
+        var seated = await db.Memberships.Where(m => m.CouncilId == council.Id).Include(m => m.Person).ToListAsync();
+        var term = seated.First(m => m.Kind == MembershipKind.Member);
+        foreach (var person in meeting.People.Where(p => !p.InDemoData))
+        {
+            if (seated.Any(m => m.Person!.Name == person.Name))
+            {
+                throw new InvalidOperationException($"{person.Name} is already in {meeting.Council}; mark them InDemoData.");
+            }
+            db.Memberships.Add(new Membership
+            {
+                CouncilId = council.Id,
+                Person = new Person { Name = person.Name, Email = Infrastructure.DemoPeople.EmailOf(person.Name) },
+                Kind = person.Seat == Seat.Member ? MembershipKind.Member : MembershipKind.Administration,
+                Organisation = person.Seat == Seat.Member ? person.Organisation : null,
+                Title = person.Seat == Seat.Administration ? person.Organisation : null,
+                TermStart = term.TermStart,
+                TermEnd = term.TermEnd,
+            });
+        }
+        foreach (var person in meeting.People.Where(p => p.InDemoData))
+        {
+            if (!seated.Any(m => m.Person!.Name == person.Name))
+            {
+                throw new InvalidOperationException($"{person.Name} is not in the demo data of {meeting.Council}.");
+            }
+        }
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>The attendance the app stored for a meeting: each person's presence, the guests and the minute-taker.</summary>
+    public async Task<StoredAttendance> AttendanceAsync(Guid meetingId)
+    {
+        await using var db = Open();
+        var rows = await db.Attendances.AsNoTracking().Where(a => a.MeetingId == meetingId)
+            .Select(a => new { Name = a.Person == null ? null : a.Person.Name, a.GuestName, a.Presence, a.ResponseNote })
+            .ToListAsync();
+        var minuteTaker = await db.Meetings.Where(m => m.Id == meetingId).Select(m => m.MinuteTaker == null ? null : m.MinuteTaker.Name).SingleAsync();
+        return new StoredAttendance(
+            rows.Where(r => r.Name is not null).ToDictionary(r => r.Name!, r => r.Presence),
+            rows.Where(r => r.Name is not null && r.ResponseNote is not null).ToDictionary(r => r.Name!, r => r.ResponseNote!),
+            [.. rows.Where(r => r.GuestName is not null).Select(r => r.GuestName!)],
+            minuteTaker);
+    }
+}
+
+public sealed record StoredAttendance(
+    IReadOnlyDictionary<string, PresenceStatus> Presence,
+    IReadOnlyDictionary<string, string> Notes,
+    IReadOnlyList<string> Guests,
+    string? MinuteTaker);
