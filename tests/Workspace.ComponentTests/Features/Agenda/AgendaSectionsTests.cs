@@ -135,6 +135,31 @@ public sealed class AgendaSectionsTests : ComponentTestContext
         Assert.Equal("»Orienteringspunkter« er flyttet.", cut.Find("[data-testid=live-announcer]").TextContent.Trim());
     }
 
+    [Fact]
+    public void The_secretary_adds_headings_and_pauses_only_while_the_meeting_is_planned()
+    {
+        // Arrange
+        SignInAs("Iben Sørensen");
+        Guid heldMeetingId;
+        using (var db = CreateDbContext())
+        {
+            heldMeetingId = db.Meetings.Single(m => m.Status == MeetingStatus.Held && m.Council!.Name == "Udsatterådet").Id;
+        }
+
+        // Act
+        var planned = Render<MeetingPage>(p => p.Add(x => x.MeetingId, MeetingIdWithItem(BudgetItem)));
+        planned.WaitForElement("[data-testid=agenda-section]");
+        var held = Render<MeetingPage>(p => p.Add(x => x.MeetingId, heldMeetingId));
+        held.WaitForElement("[data-testid=agenda-item]");
+
+        // Assert
+        Assert.Equal(["Tilføj overskrift", "Tilføj pause", "Gruppér efter type"],
+            new[] { "add-section", "add-pause", "group-by-kind" }.Select(id => planned.Find($"[data-testid={id}]").TextContent.Trim()));
+        Assert.Equal(3, planned.FindAll(".agenda-section .agenda-move-handle, .agenda-pause .agenda-move-handle").Count);
+        Assert.Empty(held.FindAll("[data-testid=add-section]"));
+        Assert.Empty(held.FindAll("[data-testid=group-by-kind]"));
+    }
+
     private static List<string> Outline(IRenderedComponent<MeetingPage> cut) =>
         cut.FindAll("ol.agenda > li").Select(li =>
             li.QuerySelector("[data-testid=agenda-section]") is { } section ? "§ " + Text(section)

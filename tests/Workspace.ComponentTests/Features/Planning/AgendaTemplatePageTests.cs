@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,30 @@ public sealed class AgendaTemplatePageTests : ComponentTestContext
         var stored = await db.AgendaTemplateItems.Where(t => t.CouncilId == councilId).OrderBy(t => t.Number).Select(t => t.Title)
             .ToListAsync(Xunit.TestContext.Current.CancellationToken);
         Assert.Equal(["Godkendelse af dagsorden", "Godkendelse af referat fra sidste møde", "Nyt fra medlemmerne", "Nyt fra formanden", "Næste møde", "Eventuelt"], stored);
+    }
+
+    [Fact]
+    public async Task A_heading_in_the_standard_agenda_has_no_number_and_the_items_after_it_number_on()
+    {
+        // Arrange
+        var secretary = SignInAs("Iben Sørensen");
+        var councilId = CouncilId("Udsatterådet");
+        var templates = Services.GetRequiredService<AgendaTemplateService>();
+        var heading = await templates.AddAsync(secretary, councilId,
+            new TemplateItemInput { Title = "Orienteringspunkter", Layout = Workspace.Data.Entities.AgendaItemLayout.Section }, Xunit.TestContext.Current.CancellationToken);
+        await templates.MoveAsync(secretary, heading, up: true, Xunit.TestContext.Current.CancellationToken);
+        await templates.MoveAsync(secretary, heading, up: true, Xunit.TestContext.Current.CancellationToken);
+
+        // Act
+        var cut = Render<AgendaTemplatePage>(p => p.Add(x => x.CouncilId, councilId));
+        cut.WaitForElement("[data-testid=template-item]");
+
+        // Assert
+        Assert.Equal(
+            ["1. Godkendelse af dagsorden", "2. Godkendelse af referat fra sidste møde", "Orienteringspunkter", "3. Nyt fra formanden", "4. Nyt fra medlemmerne", "5. Næste møde", "6. Eventuelt"],
+            Titles(cut));
+        Assert.Equal("Overskrift", cut.Find("[data-testid=template-layout]").TextContent.Trim());
+        Assert.Single(cut.FindAll("[data-testid=template-approves-minutes-chip]"));
     }
 
     [Fact]
