@@ -22,7 +22,9 @@ public sealed record MeetingDetails(
     MeetingRights Rights,
     IReadOnlyList<AgendaItemView> Items,
     /// <summary>Clock times of the whole agenda, closed items included, so everyone sees the same times.</summary>
-    Agenda.AgendaTimetable Timetable);
+    Agenda.AgendaTimetable Timetable,
+    /// <summary>Why the meeting was reopened after it was closed; null if it never was.</summary>
+    string? ReopenReason = null);
 
 /// <summary>Another meeting an item was postponed to or from.</summary>
 public sealed record MeetingReference(Guid Id, DateTimeOffset StartsAt);

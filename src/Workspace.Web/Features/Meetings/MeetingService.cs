@@ -18,6 +18,8 @@ public sealed class MeetingService(
     CopenhagenTime time,
     TimeProvider clock)
 {
+    public const int ReasonMax = 1000;
+
     public async Task<MeetingDetails> GetMeetingAsync(WorkspaceUser user, Guid meetingId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -63,7 +65,8 @@ public sealed class MeetingService(
             AgendaNumbering.InOrder(allItems).Select(n => new TimedItem(n.Item.Id, n.Item.ParentId, n.Item.AllottedMinutes, n.Item.Status)).ToList());
         return new MeetingDetails(meeting.Id, meeting.CouncilId, meeting.Council!.Name, meeting.Title, meeting.StartsAt, meeting.EndsAt,
             meeting.Place, meeting.OnlineLink, meeting.Status, meeting.Kind, meeting.CancellationReason, meeting.ConcurrencyStamp,
-            new MeetingRights(rights.CanRemarkAt(meeting.Status), rights.CanManage, rights.CanSeeClosedItems), views, timetable);
+            new MeetingRights(rights.CanRemarkAt(meeting.Status), rights.CanManage, rights.CanSeeClosedItems), views, timetable,
+            meeting.ReopenReason);
     }
 
     /// <summary>
@@ -104,6 +107,15 @@ public sealed class MeetingService(
 
         var meeting = new Meeting { CouncilId = councilId, Title = input.Title.Trim(), Status = MeetingStatus.Draft };
         Apply(input, meeting);
+        if (input.RecordsHeldMeeting)
+        {
+            // A meeting already held is recorded, not announced: straight to held, so attendance can be registered.
+            if (meeting.StartsAt > clock.GetUtcNow())
+            {
+                throw new InputValidationException([new FieldError(nameof(MeetingInput.Date), "MeetingForm.HeldMustBePast")]);
+            }
+            meeting.Status = MeetingStatus.Held;
+        }
         if (input.UseAgendaTemplate)
         {
             AgendaTemplates.AddItemsTo(meeting, await AgendaTemplates.EnsureAsync(db, councilId, ct));
@@ -143,7 +155,7 @@ public sealed class MeetingService(
     public async Task CancelAsync(WorkspaceUser user, Guid meetingId, string? reason, CancellationToken ct = default)
     {
         var errors = new List<FieldError>();
-        InputRules.MaxLength(errors, "Reason", reason, 1000);
+        InputRules.MaxLength(errors, "Reason", reason, ReasonMax);
         InputRules.ThrowIfInvalid(errors);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var meeting = await access.ManagedMeetingAsync(db, user, meetingId, ct);
@@ -154,6 +166,28 @@ public sealed class MeetingService(
         meeting.Status = MeetingStatus.Cancelled;
         meeting.CancellationReason = InputRules.Trimmed(reason);
         meeting.CalendarSequence++;
+        await db.SaveAsAsync(user, ct);
+        Notify(meetingId, MeetingChangeKind.MeetingChanged, null, user);
+    }
+
+    /// <summary>
+    /// Opens a closed meeting again (back to held) so the administration can correct it; the reason is required, shown on the
+    /// meeting page and kept in the audit trail, and open pages are told.
+    /// </summary>
+    public async Task ReopenAsync(WorkspaceUser user, Guid meetingId, string? reason, CancellationToken ct = default)
+    {
+        var errors = new List<FieldError>();
+        InputRules.Required(errors, "Reason", reason);
+        InputRules.MaxLength(errors, "Reason", reason, ReasonMax);
+        InputRules.ThrowIfInvalid(errors);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var meeting = await access.ManagedMeetingAsync(db, user, meetingId, ct);
+        if (meeting.Status != MeetingStatus.Closed)
+        {
+            throw new ConcurrencyConflictException();
+        }
+        meeting.Status = MeetingStatus.Held;
+        meeting.ReopenReason = reason!.Trim();
         await db.SaveAsAsync(user, ct);
         Notify(meetingId, MeetingChangeKind.MeetingChanged, null, user);
     }
