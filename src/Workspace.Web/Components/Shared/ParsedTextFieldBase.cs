@@ -50,6 +50,9 @@ public abstract class ParsedTextFieldBase<T> : ComponentBase where T : struct
 
     protected string Text { get; private set; } = "";
 
+    /// <summary>The text field in the markup, to show the understood value the Danish way in place of what was typed.</summary>
+    protected MudBlazor.MudTextField<string>? Field { get; set; }
+
     private T? _shownValue;
     private string? _ownErrorKey;
     private bool _initialized;
@@ -99,8 +102,17 @@ public abstract class ParsedTextFieldBase<T> : ComponentBase where T : struct
         else if (TryParse(Text, out var value))
         {
             parsed = value;
-            Text = Format(value);
             _ownErrorKey = null;
+            var shown = Format(value);
+            if (shown != Text)
+            {
+                Text = shown;
+                // The parameter alone would not reach the input when the value it held before was the same ("16.00" -> "kl. 16" -> "16.00").
+                if (Field is not null)
+                {
+                    await Field.SetTextAsync(shown);
+                }
+            }
         }
         else
         {
