@@ -13,6 +13,8 @@ public sealed class MeetingFormDialogTests : ComponentTestContext
 {
     private const string Required = "Feltet skal udfyldes.";
 
+    private IRenderedComponent<MudPopoverProvider> _popovers = default!;
+
     [Fact]
     public async Task A_date_typed_as_14_10_31_and_a_start_typed_as_kl_16_are_understood_and_shown_the_Danish_way()
     {
@@ -152,9 +154,28 @@ public sealed class MeetingFormDialogTests : ComponentTestContext
         Assert.Equal(meetingsBefore, MeetingCount(councilId));
     }
 
+    [Fact]
+    public async Task A_date_picked_from_the_calendar_is_shown_the_Danish_way()
+    {
+        // Arrange
+        SignInAs("Iben Sørensen");
+        var cut = await ShowDialogAsync(CouncilId("Udsatterådet"));
+        Input(cut, "meeting-date").Change("1.3.2031");
+
+        // Act
+        await cut.Find("[aria-label='Åbn kalenderen for Dato']").ClickAsync(new MouseEventArgs());
+        var calendar = _popovers.WaitForElement(".date-field-calendar");
+        var month = calendar.TextContent;
+        await calendar.QuerySelectorAll("button").First(b => b.TextContent.Trim() == "14").ClickAsync(new MouseEventArgs());
+
+        // Assert
+        Assert.Contains("marts 2031", month, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("14.03.2031", Input(cut, "meeting-date").GetAttribute("value"));
+    }
+
     private async Task<IRenderedComponent<MudDialogProvider>> ShowDialogAsync(Guid councilId)
     {
-        Render<MudPopoverProvider>();
+        _popovers = Render<MudPopoverProvider>();
         var cut = Render<MudDialogProvider>();
         var dialogs = Services.GetRequiredService<IDialogService>();
         var parameters = new DialogParameters<MeetingFormDialog> { { d => d.CouncilId, councilId } };
