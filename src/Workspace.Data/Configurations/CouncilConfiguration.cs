@@ -51,6 +51,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.Property(m => m.ConcurrencyStamp).IsConcurrencyToken();
         builder.HasOne(m => m.Council).WithMany(c => c.Meetings).HasForeignKey(m => m.CouncilId);
         builder.Property(m => m.CancellationReason).HasMaxLength(1000);
+        builder.Property(m => m.ReopenReason).HasMaxLength(1000);
         builder.HasOne(m => m.MinuteTaker).WithMany().HasForeignKey(m => m.MinuteTakerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => new { m.CouncilId, m.StartsAt });
         builder.Property(m => m.Notes).HasMaxLength(Meeting.NotesMax);

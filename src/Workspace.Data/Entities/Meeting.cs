@@ -39,6 +39,9 @@ public class Meeting : IConcurrencyStamped
 
     public string? CancellationReason { get; set; }
 
+    /// <summary>Why the administration last reopened the meeting after closing it; the audit trail keeps who and when.</summary>
+    public string? ReopenReason { get; set; }
+
     /// <summary>Counts the versions sent to calendars (iCalendar SEQUENCE); the UID stays the meeting id.</summary>
     public int CalendarSequence { get; set; }
 

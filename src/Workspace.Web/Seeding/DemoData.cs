@@ -79,6 +79,8 @@ public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
         Attend(past, thomas, AttendanceRole.Administration, PresenceStatus.Present);
         Guest(past, "Rasmus Kjær (Social- og Sundhedssekretariatet)");
         past.MinuteTaker = iben;
+        // The secretary closed it, then reopened it to add the decision on the hearing item.
+        past.ReopenReason = "Rådets beslutning under punkt 4 (høring af kvalitetsstandarder) manglede i referatet og skal tilføjes.";
         var item = Item(past, 1, "Godkendelse af dagsorden", AgendaItemKind.Decision, 5, "Gitte Holmgaard");
         item.Decision = "Dagsordenen blev godkendt.";
         item.Status = AgendaItemStatus.Handled;

@@ -13,6 +13,8 @@ public enum PlanningAction
     EditTemplate,
     ReadTemplate,
     CreateMeetingFromTemplate,
+    RecordHeldMeeting,
+    ReopenClosedMeeting,
 }
 
 public enum PlanningOutcome
@@ -58,6 +60,7 @@ public sealed class PlanningAuthorizationMatrixTests(WorkspaceFactory factory) :
         var ids = await DemoIds.LoadAsync(factory);
         var user = await factory.UserAsync(person);
         var templateItem = await TemplateItemIdAsync(ids.Udsatteraadet, "Nyt fra formanden");
+        var closedMeeting = action == PlanningAction.ReopenClosedMeeting ? await ClosedMeetingAsync(ids.Udsatteraadet) : Guid.Empty;
         var meetingsBefore = await MeetingCountAsync(ids.Udsatteraadet);
 
         // Act
@@ -78,6 +81,16 @@ public sealed class PlanningAuthorizationMatrixTests(WorkspaceFactory factory) :
                 var id = await factory.Service<MeetingService>().CreateMeetingAsync(user, ids.Udsatteraadet, Meeting(), Ct);
                 return (await factory.Service<MeetingService>().GetMeetingAsync(user, id, Ct)).Items.Count;
             },
+            PlanningAction.RecordHeldMeeting => async () =>
+            {
+                var id = await factory.Service<MeetingService>().CreateMeetingAsync(user, ids.Udsatteraadet, HeldMeeting(), Ct);
+                return (int)(await factory.Service<MeetingService>().GetMeetingAsync(user, id, Ct)).Status;
+            },
+            PlanningAction.ReopenClosedMeeting => async () =>
+            {
+                await factory.Service<MeetingService>().ReopenAsync(user, closedMeeting, "Referatet skal rettes.", Ct);
+                return (int)(await factory.Service<MeetingService>().GetMeetingAsync(user, closedMeeting, Ct)).Status;
+            },
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         });
 
@@ -92,6 +105,25 @@ public sealed class PlanningAuthorizationMatrixTests(WorkspaceFactory factory) :
         {
             Assert.Equal(meetingsBefore, meetingsAfter);
         }
+        if (action == PlanningAction.ReopenClosedMeeting)
+        {
+            Assert.Equal(outcome == PlanningOutcome.Allowed ? MeetingStatus.Held : MeetingStatus.Closed, await StatusAsync(closedMeeting));
+        }
+    }
+
+    /// <summary>A meeting of Udsatterådet recorded as held and closed by its secretary.</summary>
+    private async Task<Guid> ClosedMeetingAsync(Guid councilId)
+    {
+        var secretary = await factory.UserAsync(DevSignIn.Administration);
+        var id = await factory.Service<MeetingService>().CreateMeetingAsync(secretary, councilId, HeldMeeting(), Ct);
+        await factory.Service<MeetingService>().CloseAsync(secretary, id, Ct);
+        return id;
+    }
+
+    private async Task<MeetingStatus> StatusAsync(Guid meetingId)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return await db.Meetings.Where(m => m.Id == meetingId).Select(m => m.Status).SingleAsync(Ct);
     }
 
     private static async Task<(PlanningOutcome, int)> TryAsync(Func<Task<int>> act)
@@ -128,6 +160,16 @@ public sealed class PlanningAuthorizationMatrixTests(WorkspaceFactory factory) :
         StartTime = new TimeSpan(16, 0, 0),
         EndTime = new TimeSpan(18, 0, 0),
         OnlineLink = "https://moede.boegeby.example/udsatteraadet",
+    };
+
+    private static MeetingInput HeldMeeting() => new()
+    {
+        Title = "Rådsmøde (registreret efterfølgende)",
+        Date = new DateTime(2022, 3, 10),
+        StartTime = new TimeSpan(16, 0, 0),
+        EndTime = new TimeSpan(18, 0, 0),
+        Place = "Rådhuset, mødelokale 2A",
+        RecordsHeldMeeting = true,
     };
 
     private async Task<Guid> TemplateItemIdAsync(Guid councilId, string title)

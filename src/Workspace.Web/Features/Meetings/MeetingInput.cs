@@ -20,6 +20,9 @@ public sealed class MeetingInput
     /// <summary>When creating: put the council's standard agenda (standarddagsorden) on the new meeting.</summary>
     public bool UseAgendaTemplate { get; set; } = true;
 
+    /// <summary>When creating: the meeting was already held and is being recorded (no invitations; attendance can be registered).</summary>
+    public bool RecordsHeldMeeting { get; set; }
+
     /// <summary>The rules, shared by the form (shown next to each field) and the service (enforced).</summary>
     public IReadOnlyList<FieldError> Validate()
     {

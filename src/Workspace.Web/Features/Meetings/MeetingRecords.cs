@@ -24,7 +24,9 @@ public sealed record MeetingDetails(
     /// <summary>Clock times of the whole agenda, closed items included, so everyone sees the same times.</summary>
     Agenda.AgendaTimetable Timetable,
     /// <summary>Notes on the whole meeting, in Markdown.</summary>
-    string? Notes = null);
+    string? Notes = null,
+    /// <summary>Why the meeting was reopened after it was closed; null if it never was.</summary>
+    string? ReopenReason = null);
 
 /// <summary>Another meeting an item was postponed to or from.</summary>
 public sealed record MeetingReference(Guid Id, DateTimeOffset StartsAt);

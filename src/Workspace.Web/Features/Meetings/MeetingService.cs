@@ -18,6 +18,8 @@ public sealed class MeetingService(
     CopenhagenTime time,
     TimeProvider clock)
 {
+    public const int ReasonMax = 1000;
+
     public async Task<MeetingDetails> GetMeetingAsync(WorkspaceUser user, Guid meetingId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -66,7 +68,7 @@ public sealed class MeetingService(
         return new MeetingDetails(meeting.Id, meeting.CouncilId, meeting.Council!.Name, meeting.Title, meeting.StartsAt, meeting.EndsAt,
             meeting.Place, meeting.OnlineLink, meeting.Status, meeting.Kind, meeting.CancellationReason, meeting.ConcurrencyStamp,
             new MeetingRights(rights.CanRemarkAt(meeting.Status), rights.CanManage, rights.CanSeeClosedItems,
-                rights.RemarksAwaitCallInAt(meeting.Status)), views, timetable, meeting.Notes);
+                rights.RemarksAwaitCallInAt(meeting.Status)), views, timetable, meeting.Notes, meeting.ReopenReason);
     }
 
     /// <summary>
@@ -119,6 +121,15 @@ public sealed class MeetingService(
 
         var meeting = new Meeting { CouncilId = councilId, Title = input.Title.Trim(), Status = MeetingStatus.Draft };
         Apply(input, meeting);
+        if (input.RecordsHeldMeeting)
+        {
+            // A meeting already held is recorded, not announced: straight to held, so attendance can be registered.
+            if (meeting.StartsAt > clock.GetUtcNow())
+            {
+                throw new InputValidationException([new FieldError(nameof(MeetingInput.Date), "MeetingForm.HeldMustBePast")]);
+            }
+            meeting.Status = MeetingStatus.Held;
+        }
         if (input.UseAgendaTemplate)
         {
             var previous = await AgendaService.PreviousHeldMeetingAsync(db, councilId, meeting.StartsAt, ct);
@@ -159,7 +170,7 @@ public sealed class MeetingService(
     public async Task CancelAsync(WorkspaceUser user, Guid meetingId, string? reason, CancellationToken ct = default)
     {
         var errors = new List<FieldError>();
-        InputRules.MaxLength(errors, "Reason", reason, 1000);
+        InputRules.MaxLength(errors, "Reason", reason, ReasonMax);
         InputRules.ThrowIfInvalid(errors);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var meeting = await access.ManagedMeetingAsync(db, user, meetingId, ct);
@@ -188,6 +199,28 @@ public sealed class MeetingService(
         }
         db.Entry(meeting).Property(m => m.ConcurrencyStamp).OriginalValue = concurrencyStamp;
         meeting.Notes = InputRules.Trimmed(notes);
+        await db.SaveAsAsync(user, ct);
+        Notify(meetingId, MeetingChangeKind.MeetingChanged, null, user);
+    }
+
+    /// <summary>
+    /// Opens a closed meeting again (back to held) so the administration can correct it; the reason is required, shown on the
+    /// meeting page and kept in the audit trail, and open pages are told.
+    /// </summary>
+    public async Task ReopenAsync(WorkspaceUser user, Guid meetingId, string? reason, CancellationToken ct = default)
+    {
+        var errors = new List<FieldError>();
+        InputRules.Required(errors, "Reason", reason);
+        InputRules.MaxLength(errors, "Reason", reason, ReasonMax);
+        InputRules.ThrowIfInvalid(errors);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var meeting = await access.ManagedMeetingAsync(db, user, meetingId, ct);
+        if (meeting.Status != MeetingStatus.Closed)
+        {
+            throw new ConcurrencyConflictException();
+        }
+        meeting.Status = MeetingStatus.Held;
+        meeting.ReopenReason = reason!.Trim();
         await db.SaveAsAsync(user, ct);
         Notify(meetingId, MeetingChangeKind.MeetingChanged, null, user);
     }

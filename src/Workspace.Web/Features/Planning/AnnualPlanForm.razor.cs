@@ -46,6 +46,8 @@ public partial class AnnualPlanForm
     private readonly AnnualPlanInput _input = new() { StartTime = new TimeSpan(16, 0, 0), EndTime = new TimeSpan(18, 0, 0) };
     private DateTime? _singleDate;
     private DateTime? _patternStart;
+    private string? _singleDateError;
+    private string? _patternStartError;
     private int _weeks = 8;
     private DayOfWeek _weekday = DayOfWeek.Tuesday;
     private bool _skipJuly = true;
@@ -53,10 +55,6 @@ public partial class AnnualPlanForm
     private string? _failure;
     private bool _saving;
     private int _year;
-
-    private DateTime FirstDay => new(Year, 1, 1);
-
-    private DateTime LastDay => new(Year, 12, 31);
 
     protected override void OnParametersSet()
     {
@@ -75,8 +73,10 @@ public partial class AnnualPlanForm
         }
     }
 
+    // A button that stays enabled is reachable with Tab right after typing; an empty field is then said next to the field.
     private void AddSingleDate()
     {
+        _singleDateError = _singleDate is null ? L["Planning.TypeDateFirst"].Value : null;
         if (_singleDate is { } date)
         {
             AddDates([DateOnly.FromDateTime(date)]);
@@ -86,6 +86,7 @@ public partial class AnnualPlanForm
 
     private void AddEveryNWeeks()
     {
+        _patternStartError = _patternStart is null ? L["Planning.TypeDateFirst"].Value : null;
         if (_patternStart is { } start)
         {
             AddDates(DatePatterns.EveryNWeeks(DateOnly.FromDateTime(start), Math.Clamp(_weeks, 1, DatePatterns.MaxWeeks), Year));

@@ -54,6 +54,29 @@ public sealed class MemberFormDialogTests : ComponentTestContext
         Assert.Equal(MembershipKind.Member, seat.Kind);
     }
 
+    [Fact]
+    public async Task A_term_date_that_is_not_understood_is_said_next_to_the_field_kept_and_not_saved_as_empty()
+    {
+        // Arrange
+        SignInAs("Iben Sørensen");
+        var councilId = CouncilId("Udsatterådet");
+        var peopleBefore = PeopleCount();
+        var cut = await ShowDialogAsync(councilId, MembershipKind.Member);
+        Field(cut, "Navn").QuerySelector("input")!.Change("Signe Dahl");
+        Field(cut, "Valgperiode fra").QuerySelector("input")!.Change("1.1.26");
+
+        // Act
+        Field(cut, "Valgperiode til").QuerySelector("input")!.Change("31.12.20299");
+        await cut.Find("[data-testid=member-save]").ClickAsync(new MouseEventArgs());
+
+        // Assert
+        Assert.Equal("01.01.2026", Field(cut, "Valgperiode fra").QuerySelector("input")!.GetAttribute("value"));
+        Assert.Equal("31.12.20299", Field(cut, "Valgperiode til").QuerySelector("input")!.GetAttribute("value"));
+        Assert.StartsWith("Datoen blev ikke forstået.", Field(cut, "Valgperiode til").QuerySelector(".mud-input-helper-text")?.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.NotEmpty(cut.FindAll(".mud-dialog"));
+        Assert.Equal(peopleBefore, PeopleCount());
+    }
+
     private async Task<IRenderedComponent<MudDialogProvider>> ShowDialogAsync(Guid councilId, MembershipKind kind)
     {
         Render<MudPopoverProvider>();

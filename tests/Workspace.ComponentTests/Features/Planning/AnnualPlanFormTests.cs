@@ -53,6 +53,42 @@ public sealed class AnnualPlanFormTests : ComponentTestContext
         Assert.Empty(cut.FindAll("[data-testid=plan-date-row]"));
     }
 
+    [Fact]
+    public async Task A_date_typed_as_3_3_30_is_added_to_the_list_and_an_empty_one_is_said_next_to_the_field()
+    {
+        // Arrange
+        SignInAs("Iben Sørensen");
+        var cut = RenderPage(CouncilId("Udsatterådet"));
+
+        // Act: add with nothing typed
+        await cut.Find("[data-testid=plan-add-date]").ClickAsync(new MouseEventArgs());
+
+        // Assert
+        Assert.Equal("Skriv en dato først.", Field(cut, "Dato").QuerySelector(".mud-input-helper-text")?.TextContent.Trim());
+
+        // Act
+        cut.Find("input[data-testid=plan-date], [data-testid=plan-date] input").Change("3.3.30");
+        await cut.Find("[data-testid=plan-add-date]").ClickAsync(new MouseEventArgs());
+
+        // Assert
+        Assert.StartsWith("søndag den 3. marts 2030", cut.Find("[data-testid=plan-date-row]").TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal("", cut.Find("input[data-testid=plan-date], [data-testid=plan-date] input").GetAttribute("value") ?? "");
+    }
+
+    [Fact]
+    public void A_shared_start_typed_as_kl_17_is_understood()
+    {
+        // Arrange
+        SignInAs("Iben Sørensen");
+        var cut = RenderPage(CouncilId("Udsatterådet"));
+
+        // Act
+        cut.Find("input[data-testid=plan-start], [data-testid=plan-start] input").Change("kl. 17");
+
+        // Assert
+        Assert.Equal("17.00", cut.Find("input[data-testid=plan-start], [data-testid=plan-start] input").GetAttribute("value"));
+    }
+
     private IRenderedComponent<AnnualPlanPage> RenderPage(Guid councilId)
     {
         Render<MudPopoverProvider>();
