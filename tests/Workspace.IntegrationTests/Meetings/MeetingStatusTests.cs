@@ -40,7 +40,7 @@ public sealed class MeetingStatusTests : IAsyncLifetime
 
         // Act
         var id = await Meetings.CreateMeetingAsync(secretary, ids.Udsatteraadet, Input(new DateTime(2021, 10, 14), recordsHeld: true), Ct);
-        await _factory.Service<AttendanceService>().RegisterPresenceAsync(secretary, id, member.PersonId!.Value, PresenceStatus.Present, Ct);
+        await _factory.Service<AttendanceService>().RegisterPresenceAsync(secretary, id, member.PersonId!.Value, PresenceStatus.Present, ct: Ct);
 
         // Assert
         await using var db = await _factory.CreateDbContextAsync();
