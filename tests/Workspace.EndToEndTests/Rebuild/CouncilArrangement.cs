@@ -15,13 +15,18 @@ public sealed class CouncilArrangement(string databaseFile)
         .UseSqlite($"Data Source={databaseFile}", SqliteProvider.Configure)
         .Options);
 
-    /// <summary>Seats every person of <paramref name="meeting"/> who is not in the demo data, with the same term as the seated members.</summary>
+    /// <summary>
+    /// Seats the council as it was on the meeting's day: the people of <paramref name="meeting"/> who are not in the demo
+    /// data get the term that covered it (<see cref="TermOf"/>), and the demo people in the minutes have their term moved
+    /// back to start with it. Everyone else (today's substitutes and newer members) keeps a term that does not cover the
+    /// meeting, so its lists hold exactly the minutes' people.
+    /// </summary>
     public async Task SeatMissingPeopleAsync(RebuildMeeting meeting)
     {
+        var (termStart, termEnd) = TermOf(meeting.Date);
         await using var db = Open();
         var council = await db.Councils.SingleAsync(c => c.Name == meeting.Council);
         var seated = await db.Memberships.Where(m => m.CouncilId == council.Id).Include(m => m.Person).ToListAsync();
-        var term = seated.First(m => m.Kind == MembershipKind.Member);
         foreach (var person in meeting.People.Where(p => !p.InDemoData))
         {
             if (seated.Any(m => m.Person!.Name == person.Name))
@@ -35,19 +40,27 @@ public sealed class CouncilArrangement(string databaseFile)
                 Kind = person.Seat == Seat.Member ? MembershipKind.Member : MembershipKind.Administration,
                 Organisation = person.Seat == Seat.Member ? person.Organisation : null,
                 Title = person.Seat == Seat.Administration ? person.Organisation : null,
-                TermStart = term.TermStart,
-                TermEnd = term.TermEnd,
+                TermStart = termStart,
+                TermEnd = termEnd,
             });
         }
         foreach (var person in meeting.People.Where(p => p.InDemoData))
         {
-            if (!seated.Any(m => m.Person!.Name == person.Name))
-            {
-                throw new InvalidOperationException($"{person.Name} is not in the demo data of {meeting.Council}.");
-            }
+            var seat = seated.SingleOrDefault(m => m.Person!.Name == person.Name && m.Kind == KindOf(person.Seat))
+                ?? throw new InvalidOperationException($"{person.Name} is not in the demo data of {meeting.Council}.");
+            seat.TermStart = termStart;
         }
         await db.SaveChangesAsync();
     }
+
+    /// <summary>The four-year municipal term around a date: 1 January after an election year (2013, 2017, ...) to 31 December of the next.</summary>
+    public static (DateOnly Start, DateOnly End) TermOf(DateOnly date)
+    {
+        var start = date.Year - ((date.Year - 2014) % 4 + 4) % 4;
+        return (new DateOnly(start, 1, 1), new DateOnly(start + 3, 12, 31));
+    }
+
+    private static MembershipKind KindOf(Seat seat) => seat == Seat.Member ? MembershipKind.Member : MembershipKind.Administration;
 
     /// <summary>The attendance the app stored for a meeting: each person's presence, the guests and the minute-taker.</summary>
     public async Task<StoredAttendance> AttendanceAsync(Guid meetingId)

@@ -63,9 +63,9 @@ public static class RebuildChecks
 
     /// <summary>
     /// The meeting page as the administration sees it: heading, time, place, status, each item with its presenter, decision,
-    /// minutes text and withdrawal, and the reasons given with apologies (unless the UI has no place for them).
+    /// minutes text and withdrawal, and the reasons given with apologies.
     /// </summary>
-    public static async Task PageShowsTheMinutesAsync(UserSession session, Guid meetingId, RebuildMeeting meeting, string statusLabel, NoPlace noPlace)
+    public static async Task PageShowsTheMinutesAsync(UserSession session, Guid meetingId, RebuildMeeting meeting, string statusLabel)
     {
         await session.OpenMeetingAsync(meetingId);
         var page = session.Page;
@@ -96,16 +96,13 @@ public static class RebuildChecks
                 await Expect(card).ToContainTextAsync(item.WithdrawnBecause);
             }
         }
-        if (!noPlace.HasFlag(NoPlace.ApologyReasons))
+        foreach (var person in meeting.People.Where(p => p.ApologyReason is not null))
         {
-            foreach (var person in meeting.People.Where(p => p.ApologyReason is not null))
-            {
-                await Expect(page.Locator($"[data-testid=attendance] [data-testid=attendee][data-person='{person.Name}']")).ToContainTextAsync(person.ApologyReason!);
-            }
+            await Expect(page.Locator($"[data-testid=attendance] [data-testid=attendee][data-person='{person.Name}']")).ToContainTextAsync(person.ApologyReason!);
         }
     }
 
-    /// <summary>What the app stored: everyone's presence, the guests and the minute-taker.</summary>
+    /// <summary>What the app stored: everyone's presence, the reasons given with apologies, the guests and the minute-taker.</summary>
     public static async Task AttendanceIsStoredAsync(CouncilArrangement database, Guid meetingId, RebuildMeeting meeting)
     {
         var stored = await database.AttendanceAsync(meetingId);
@@ -113,6 +110,7 @@ public static class RebuildChecks
         {
             Assert.True(stored.Presence.TryGetValue(person.Name, out var presence), $"No attendance stored for {person.Name}.");
             Assert.Equal(PresenceOf(person.Attendance), presence);
+            Assert.Equal(person.ApologyReason, stored.Notes.GetValueOrDefault(person.Name));
         }
         Assert.Equal(meeting.Guests.Order(), stored.Guests.Order());
         Assert.Equal(meeting.MinuteTaker, stored.MinuteTaker);

@@ -8,16 +8,6 @@ public enum AttendanceKind
     AbsentWithoutNotice,
 }
 
-/// <summary>Parts of the minutes a UI may have no place for; <see cref="RebuildChecks"/> checks those it has.</summary>
-[Flags]
-public enum NoPlace
-{
-    Nothing = 0,
-
-    /// <summary>The reason given with an apology ("Sygdom"), registered by the secretary.</summary>
-    ApologyReasons = 1,
-}
-
 /// <summary>Where a person sits in the council.</summary>
 public enum Seat
 {
