@@ -88,5 +88,6 @@ public static class AgendaTemplates
                 AllottedMinutes = item.AllottedMinutes,
             });
         }
+        FollowUps.FollowUpStatusAgenda.AddTo(meeting, trailing: template.Count(i => i.AtEnd));
     }
 }
