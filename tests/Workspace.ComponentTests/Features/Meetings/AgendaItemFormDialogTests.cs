@@ -43,7 +43,7 @@ public sealed class AgendaItemFormDialogTests : ComponentTestContext
         await using var db = CreateDbContext();
         var added = await db.AgendaItems.SingleAsync(i => i.MeetingId == meetingId && i.Title == "Status på værestedets åbningstider",
             Xunit.TestContext.Current.CancellationToken);
-        Assert.Equal(10, added.Number);
+        Assert.Equal(11, added.Number);
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll(".mud-dialog")));
     }
 
