@@ -273,6 +273,8 @@ public sealed class FollowUpService(
         db.AgendaItems.Add(added);
         await db.SaveAsAsync(user, ct);
         notifier.Publish(new MeetingChange(meetingId, MeetingChangeKind.AgendaChanged, added.Id, user.PersonId, user.Name));
+        // The open pages' follow-ups were read without the new item's list.
+        notifier.Publish(new MeetingChange(meetingId, MeetingChangeKind.FollowUpsChanged, added.Id, null, null));
         return true;
     }
 
