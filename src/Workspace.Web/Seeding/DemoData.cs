@@ -117,7 +117,7 @@ public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
             FollowUpOwnerKind.Outsider, null, "Rasmus Kjær, chefkonsulent", DateOnly.FromDateTime(today.AddDays(14)), status: FollowUpStatus.InProgress);
         FollowUp(council, hearing, iben, "Sekretæren samler rådets bemærkninger til kvalitetsstandarderne i et høringssvar.",
             FollowUpOwnerKind.Person, iben, null, DateOnly.FromDateTime(today.AddDays(-35)), status: FollowUpStatus.Done,
-            report: "Høringssvaret blev sendt til Beskæftigelses- og Socialudvalget den 15. december.", endedDaysAgo: 30);
+            report: "Høringssvaret blev sendt til Beskæftigelses- og Socialudvalget inden fristen.", endedDaysAgo: 30);
         FollowUp(council, health, iben, "Mia Kragh kontakter Frivilligcenteret om et fælles sundhedsarrangement på værestedet.",
             FollowUpOwnerKind.Person, mia, null, DateOnly.FromDateTime(today.AddDays(-7)));
         FollowUp(council, hearing, iben, "Jens Vestergaard skriver til boligforeningerne om aftenbostøtte.",
