@@ -194,6 +194,39 @@ public sealed class FollowUpBehaviourTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_substitute_called_in_at_the_meeting_sees_and_may_make_follow_ups_on_its_closed_item()
+    {
+        // Arrange
+        var ids = await DemoIds.LoadAsync(_factory);
+        var secretary = await _factory.UserAsync(DevSignIn.Administration);
+        var carsten = await _factory.UserAsync(DevSignIn.Substitute);
+        await FollowUps.CreateAsync(secretary, ids.ClosedItem, new FollowUpInput { Text = "Lukket opfølgning", OwnerKind = FollowUpOwnerKind.Administration }, Ct);
+        var before = await FollowUps.ForMeetingAsync(carsten, ids.NextMeeting, Ct);
+
+        // Act: the administration confirms Carsten for Mia at the next meeting
+        await using (var db = await _factory.CreateDbContextAsync())
+        {
+            db.SubstituteCalls.Add(new SubstituteCall
+            {
+                MeetingId = ids.NextMeeting, SubstituteId = carsten.PersonId!.Value, ForMemberId = await DemoIds.PersonIdAsync(_factory, DevSignIn.Member),
+                Status = SubstituteCallStatus.Confirmed, ProposedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+        var after = await FollowUps.ForMeetingAsync(carsten, ids.NextMeeting, Ct);
+        var own = await FollowUps.CreateAsync(carsten, ids.ClosedItem,
+            new FollowUpInput { Text = "Carsten følger op", OwnerKind = FollowUpOwnerKind.Person, OwnerPersonId = carsten.PersonId }, Ct);
+
+        // Assert
+        Assert.DoesNotContain(before.Items, f => f.Text == "Lukket opfølgning");
+        Assert.False(before.CanCreate);
+        Assert.Contains(after.Items, f => f.Text == "Lukket opfølgning");
+        Assert.True(after.CanCreate);
+        Assert.False(after.CanAssignOthers);
+        Assert.Contains((await FollowUps.RegisterAsync(carsten, ids.Udsatteraadet, Ct)).Items, f => f.Id == own && f.CanChangeStatus);
+    }
+
+    [Fact]
     public async Task The_export_holds_the_register_and_says_overdue_in_words()
     {
         // Arrange
