@@ -30,6 +30,8 @@ public class WorkspaceDbContext(DbContextOptions<WorkspaceDbContext> options) : 
     public DbSet<SubstituteCall> SubstituteCalls => Set<SubstituteCall>();
     public DbSet<TextDocument> TextDocuments => Set<TextDocument>();
     public DbSet<TextOperationRecord> TextOperations => Set<TextOperationRecord>();
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+    public DbSet<FollowUpChange> FollowUpChanges => Set<FollowUpChange>();
 
     /// <summary>The person whose changes are being saved; written to the audit trail.</summary>
     public Guid? ActorId { get; set; }

@@ -4,6 +4,7 @@ using Workspace.Web.Extensions;
 using Workspace.Web.Features.Account;
 using Workspace.Web.Features.Attachments;
 using Workspace.Web.Features.Calendar;
+using Workspace.Web.Features.FollowUps;
 using Workspace.Web.Features.Meetings;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -48,6 +49,7 @@ app.MapCalendarEndpoints();
 app.MapHub<Workspace.Web.Hubs.MeetingHub>("/hubs/meeting");
 app.MapDevelopmentDiagnostics(app.Environment);
 app.MapAttachmentEndpoints();
+app.MapFollowUpEndpoints();
 app.MapRazorComponents<App>()
     // SecurityHeaders sends the whole Content-Security-Policy, frame-ancestors included.
     .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);

@@ -47,6 +47,9 @@ namespace Workspace.Data.SqlServer.Migrations
                     b.Property<bool>("IsClosed")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("IsFollowUpStatus")
+                        .HasColumnType("bit");
+
                     b.Property<int>("Kind")
                         .HasColumnType("int");
 
@@ -298,6 +301,124 @@ namespace Workspace.Data.SqlServer.Migrations
                     b.ToTable("Councils");
                 });
 
+            modelBuilder.Entity("Workspace.Data.Entities.FollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("AgendaItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DueKind")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("DueSoonReminderSentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("OverdueReminderSentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("OwnerKind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OwnerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid?>("OwnerPersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("RemarkId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Report")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("OwnerPersonId");
+
+                    b.HasIndex("CouncilId", "Status");
+
+                    b.ToTable("FollowUps");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.FollowUpChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<Guid>("FollowUpId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowUpId", "At");
+
+                    b.ToTable("FollowUpChanges");
+                });
+
             modelBuilder.Entity("Workspace.Data.Entities.ItemLink", b =>
                 {
                     b.Property<Guid>("Id")
@@ -464,6 +585,9 @@ namespace Workspace.Data.SqlServer.Migrations
                     b.Property<string>("EntraObjectId")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<bool>("FollowUpRemindersOff")
+                        .HasColumnType("bit");
 
                     b.Property<DateTimeOffset?>("InvitedAt")
                         .HasColumnType("datetimeoffset");
@@ -704,6 +828,46 @@ namespace Workspace.Data.SqlServer.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("Workspace.Data.Entities.FollowUp", b =>
+                {
+                    b.HasOne("Workspace.Data.Entities.AgendaItem", "AgendaItem")
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Workspace.Data.Entities.Council", null)
+                        .WithMany()
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Workspace.Data.Entities.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Workspace.Data.Entities.Person", "OwnerPerson")
+                        .WithMany()
+                        .HasForeignKey("OwnerPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("AgendaItem");
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("OwnerPerson");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.FollowUpChange", b =>
+                {
+                    b.HasOne("Workspace.Data.Entities.FollowUp", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Workspace.Data.Entities.ItemLink", b =>
                 {
                     b.HasOne("Workspace.Data.Entities.AgendaItem", "AgendaItem")
@@ -834,6 +998,11 @@ namespace Workspace.Data.SqlServer.Migrations
                     b.Navigation("Meetings");
 
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.FollowUp", b =>
+                {
+                    b.Navigation("Changes");
                 });
 
             modelBuilder.Entity("Workspace.Data.Entities.Meeting", b =>

@@ -42,6 +42,9 @@ namespace Workspace.Data.Sqlite.Migrations
                     b.Property<bool>("IsClosed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsFollowUpStatus")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -291,6 +294,124 @@ namespace Workspace.Data.Sqlite.Migrations
                     b.ToTable("Councils");
                 });
 
+            modelBuilder.Entity("Workspace.Data.Entities.FollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgendaItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DueKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DueSoonReminderSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OverdueReminderSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnerKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OwnerPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RemarkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Report")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("OwnerPersonId");
+
+                    b.HasIndex("CouncilId", "Status");
+
+                    b.ToTable("FollowUps");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.FollowUpChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FollowUpId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowUpId", "At");
+
+                    b.ToTable("FollowUpChanges");
+                });
+
             modelBuilder.Entity("Workspace.Data.Entities.ItemLink", b =>
                 {
                     b.Property<Guid>("Id")
@@ -457,6 +578,9 @@ namespace Workspace.Data.Sqlite.Migrations
                     b.Property<string>("EntraObjectId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("FollowUpRemindersOff")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("InvitedAt")
                         .HasColumnType("INTEGER");
@@ -693,6 +817,46 @@ namespace Workspace.Data.Sqlite.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("Workspace.Data.Entities.FollowUp", b =>
+                {
+                    b.HasOne("Workspace.Data.Entities.AgendaItem", "AgendaItem")
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Workspace.Data.Entities.Council", null)
+                        .WithMany()
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Workspace.Data.Entities.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Workspace.Data.Entities.Person", "OwnerPerson")
+                        .WithMany()
+                        .HasForeignKey("OwnerPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("AgendaItem");
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("OwnerPerson");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.FollowUpChange", b =>
+                {
+                    b.HasOne("Workspace.Data.Entities.FollowUp", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Workspace.Data.Entities.ItemLink", b =>
                 {
                     b.HasOne("Workspace.Data.Entities.AgendaItem", "AgendaItem")
@@ -823,6 +987,11 @@ namespace Workspace.Data.Sqlite.Migrations
                     b.Navigation("Meetings");
 
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.FollowUp", b =>
+                {
+                    b.Navigation("Changes");
                 });
 
             modelBuilder.Entity("Workspace.Data.Entities.Meeting", b =>

@@ -95,6 +95,9 @@ public class AgendaItem : IConcurrencyStamped
     /// <summary>Last change of the item's content; after publishing such changes are marked.</summary>
     public DateTimeOffset? UpdatedAt { get; set; }
 
+    /// <summary>The "Status på opfølgning" item: its card lists the council's follow-ups live from the register.</summary>
+    public bool IsFollowUpStatus { get; set; }
+
     public List<ItemLink> Links { get; set; } = [];
     public List<Attachment> Attachments { get; set; } = [];
 

@@ -16,5 +16,8 @@ public class Person
     /// <summary>When the administration last sent an invitation by email; null if never invited.</summary>
     public DateTimeOffset? InvitedAt { get; set; }
 
+    /// <summary>The person asked not to get the "due soon" and "overdue" reminders of their follow-ups.</summary>
+    public bool FollowUpRemindersOff { get; set; }
+
     public List<Membership> Memberships { get; set; } = [];
 }

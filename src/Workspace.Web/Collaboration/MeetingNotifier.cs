@@ -21,6 +21,8 @@ public enum MeetingChangeKind
     AccessEnded,
     /// <summary>Another node's changes may have been missed (the bus was down): reload everything.</summary>
     Resync,
+    /// <summary>A follow-up made on the item changed, or (on a later meeting) the status item's list did.</summary>
+    FollowUpsChanged,
 }
 
 /// <summary>

@@ -11,6 +11,7 @@ using Workspace.Web.Features.Account;
 using Workspace.Web.Features.Attachments;
 using Workspace.Web.Features.Attendance;
 using Workspace.Web.Features.Councils;
+using Workspace.Web.Features.FollowUps;
 using Workspace.Web.Features.Meetings;
 using Workspace.Web.Features.Members;
 using Workspace.Web.Features.Planning;
@@ -33,6 +34,7 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<AnnualPlanService>();
         builder.Services.AddSingleton<Features.Calendar.CalendarService>();
         builder.Services.AddSingleton<MembershipService>();
+        builder.AddFollowUps();
         builder.AddWorkspaceEmail();
         builder.AddWorkspaceFileStore();
         builder.Services.AddSingleton<AttachmentService>();

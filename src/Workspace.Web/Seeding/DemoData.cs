@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Workspace.Data;
 using Workspace.Data.Entities;
 using Workspace.Web.Components.Shared;
+using Workspace.Web.Features.FollowUps;
 using Workspace.Web.Features.Planning;
 
 namespace Workspace.Web.Seeding;
@@ -16,6 +17,7 @@ public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
 {
     public const string Municipality = "Bøgeby Kommune";
     private const string Room = "Rådhuset, Torvet 1, 4600 Bøgeby, mødelokale 2A";
+    private readonly List<FollowUp> _followUps = [];
 
     public async Task SeedIfEmptyAsync(WorkspaceDbContext db, CancellationToken ct = default)
     {
@@ -26,6 +28,7 @@ public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
         var today = time.ToLocal(clock.GetUtcNow()).Date;
         db.Councils.Add(WithStandardAgenda(Udsatteraadet(today)));
         db.Councils.Add(WithStandardAgenda(Handicapraadet(today)));
+        db.FollowUps.AddRange(_followUps);
         await db.SaveChangesAsync(ct);
     }
 
@@ -82,6 +85,7 @@ public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
         // The secretary closed it, then reopened it to add the decision on the hearing item.
         past.ReopenReason = "Rådets beslutning under punkt 4 (høring af kvalitetsstandarder) manglede i referatet og skal tilføjes.";
         var item = Item(past, 1, "Godkendelse af dagsorden", AgendaItemKind.Decision, 5, "Gitte Holmgaard");
+        AgendaItem health, hearing, otherBusiness;
         item.Decision = "Dagsordenen blev godkendt.";
         item.Status = AgendaItemStatus.Handled;
         item = Item(past, 2, "Godkendelse af referat fra sidste møde", AgendaItemKind.Decision, 5, "Gitte Holmgaard");
@@ -96,6 +100,7 @@ public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
             """;
         item.Decision = "Rådet drøftede anbefalingerne. Rasmus Kjær vender tilbage med løbende opfølgning.";
         item.Status = AgendaItemStatus.Handled;
+        health = item;
         Remark(item, mia, "Indsatserne skal ud, hvor borgerne er: udkørende tilbud frem for faste tider på sundhedscentret.", 0);
         Remark(item, leni, "Data om mennesker i udsatte positioner mangler ofte, fordi mange ikke bruger sundhedssystemet. Det skal programmet tage højde for.", 1);
         Remark(item, poul, "Mangel på billige boliger er en strukturel barriere for bedre sundhed.", 2);
@@ -108,6 +113,7 @@ public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
             **Høringsfrist:** 15. december. Rådet kan give bemærkninger på mødet og skriftligt til sekretæren indtil fristen.
             """;
         item.Status = AgendaItemStatus.Handled;
+        hearing = item;
         Remark(item, jens, "Standarden for bostøtte bør nævne, at støtten også kan gives om aftenen.", 0);
         Remark(item, elsebeth, "Pårørende bør nævnes som en ressource i standarden for socialpsykiatrien.", 1);
         var news = Item(past, 5, "Orientering fra formanden", AgendaItemKind.Information, 15, "Gitte Holmgaard");
@@ -120,6 +126,20 @@ public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
         item = Item(past, 6, "Eventuelt", AgendaItemKind.Discussion, 10, null);
         item.Decision = "Forvaltningen undersøger, om rådet kan få et fast mødelokale på værestedet.";
         item.Status = AgendaItemStatus.Handled;
+        otherBusiness = item;
+
+        // What was promised at the held meeting (the register, "Mine opgaver" and the next meeting's status item show them).
+        FollowUp(council, otherBusiness, iben, "Forvaltningen undersøger, om rådet kan få et fast mødelokale på værestedet.",
+            FollowUpOwnerKind.Administration, null, null, null, FollowUpOrigin.Decision);
+        FollowUp(council, health, iben, "Rasmus Kjær vender tilbage med en plan for de udkørende sundhedstilbud.",
+            FollowUpOwnerKind.Outsider, null, "Rasmus Kjær, chefkonsulent", DateOnly.FromDateTime(today.AddDays(14)), status: FollowUpStatus.InProgress);
+        FollowUp(council, hearing, iben, "Sekretæren samler rådets bemærkninger til kvalitetsstandarderne i et høringssvar.",
+            FollowUpOwnerKind.Person, iben, null, DateOnly.FromDateTime(today.AddDays(-35)), status: FollowUpStatus.Done,
+            report: "Høringssvaret blev sendt til Beskæftigelses- og Socialudvalget inden fristen.", endedDaysAgo: 30);
+        FollowUp(council, health, iben, "Mia Kragh kontakter Frivilligcenteret om et fælles sundhedsarrangement på værestedet.",
+            FollowUpOwnerKind.Person, mia, null, DateOnly.FromDateTime(today.AddDays(-7)));
+        FollowUp(council, hearing, iben, "Jens Vestergaard skriver til boligforeningerne om aftenbostøtte.",
+            FollowUpOwnerKind.Person, jens, null, DateOnly.FromDateTime(today.AddDays(2)), status: FollowUpStatus.InProgress);
 
         var next = Meeting(council, NextThursday(today), MeetingStatus.Published);
         next.Notes = """
@@ -152,8 +172,9 @@ public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
         item = Item(next, 7, "Henvendelse fra en borger om husleje og bostøtte", AgendaItemKind.Discussion, 10, "Iben Sørensen, sekretær");
         item.IsClosed = true;
         item.Background = "Punktet er lukket, fordi det indeholder personoplysninger.";
-        Item(next, 8, "Næste møde", AgendaItemKind.Information, 5, null).Placement = AgendaItemPlacement.End;
-        Item(next, 9, "Eventuelt", AgendaItemKind.Discussion, 10, null).Placement = AgendaItemPlacement.End;
+        Item(next, 8, FollowUpStatusAgenda.Title, AgendaItemKind.Information, FollowUpStatusAgenda.AllottedMinutes, "Iben Sørensen, sekretær").IsFollowUpStatus = true;
+        Item(next, 9, "Næste møde", AgendaItemKind.Information, 5, null).Placement = AgendaItemPlacement.End;
+        Item(next, 10, "Eventuelt", AgendaItemKind.Discussion, 10, null).Placement = AgendaItemPlacement.End;
 
         // The later meeting shows an agenda in sections, with a pause, and an item whose time is not set yet.
         var later = Meeting(council, NextThursday(today).AddDays(56), MeetingStatus.Published);
@@ -318,6 +339,45 @@ public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
         var yesterday = clock.GetUtcNow().AddDays(-1);
         var writtenAt = (dayBefore < yesterday ? dayBefore : yesterday).AddMinutes(order * 7);
         item.Remarks.Add(new Remark { Author = author, Text = text, CreatedAt = writtenAt });
+    }
+
+    /// <summary>A follow-up made at the meeting of <paramref name="item"/>, an hour after it began, by <paramref name="creator"/>.</summary>
+    private void FollowUp(Council council, AgendaItem item, Person creator, string text, FollowUpOwnerKind ownerKind, Person? owner, string? ownerName,
+        DateOnly? dueDate, FollowUpOrigin origin = FollowUpOrigin.Item, FollowUpStatus status = FollowUpStatus.Open, string? report = null, int endedDaysAgo = 0)
+    {
+        var createdAt = item.Meeting!.StartsAt.AddHours(1);
+        var followUp = new FollowUp
+        {
+            CouncilId = council.Id,
+            Meeting = item.Meeting,
+            AgendaItem = item,
+            Origin = origin,
+            Text = text,
+            OwnerKind = ownerKind,
+            OwnerPerson = owner,
+            OwnerName = ownerName,
+            DueKind = dueDate is null ? FollowUpDueKind.NextMeeting : FollowUpDueKind.Date,
+            DueDate = dueDate,
+            Status = status,
+            Report = report,
+            CreatedAt = createdAt,
+            CreatedById = creator.Id,
+            EndedAt = FollowUpDue.IsEnded(status) ? clock.GetUtcNow().AddDays(-endedDaysAgo) : null,
+        };
+        followUp.Changes.Add(new FollowUpChange { At = createdAt, PersonId = creator.Id, PersonName = creator.Name, Kind = FollowUpChangeKind.Created, Status = FollowUpStatus.Open });
+        if (status != FollowUpStatus.Open)
+        {
+            followUp.Changes.Add(new FollowUpChange
+            {
+                At = followUp.EndedAt ?? createdAt.AddDays(3),
+                PersonId = (owner ?? creator).Id,
+                PersonName = (owner ?? creator).Name,
+                Kind = FollowUpChangeKind.StatusChanged,
+                Status = status,
+                Description = report is null ? "Status" : "Status,Report",
+            });
+        }
+        _followUps.Add(followUp);
     }
 
     private static DateTime NextThursday(DateTime today)

@@ -18,6 +18,10 @@ public sealed class PlanningBehaviourTests : IAsyncLifetime
     private static readonly string[] StandardTitles =
         ["Godkendelse af dagsorden", "Godkendelse af referat fra sidste møde", "Nyt fra formanden", "Nyt fra medlemmerne", "Næste møde", "Eventuelt"];
 
+    // A new meeting from the standard agenda also gets "Status på opfølgning" before the items placed at the end (#12).
+    private static readonly string[] NewMeetingTitles =
+        ["Godkendelse af dagsorden", "Godkendelse af referat fra sidste møde", "Nyt fra formanden", "Nyt fra medlemmerne", "Status på opfølgning", "Næste møde", "Eventuelt"];
+
     private readonly WorkspaceFactory _factory = new();
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
@@ -68,8 +72,8 @@ public sealed class PlanningBehaviourTests : IAsyncLifetime
             Assert.Equal(new TimeSpan(18, 0, 0), time.ToLocal(m.EndsAt).TimeOfDay);
             Assert.Equal("https://moede.boegeby.example/udsatteraadet", m.OnlineLink);
             var items = m.AgendaItems.OrderBy(i => i.Number).ToList();
-            Assert.Equal(StandardTitles, items.Select(i => i.Title));
-            Assert.Equal([1, 2, 3, 4, 5, 6], items.Select(i => i.Number));
+            Assert.Equal(NewMeetingTitles, items.Select(i => i.Title));
+            Assert.Equal([1, 2, 3, 4, 5, 6, 7], items.Select(i => i.Number));
             Assert.All(items, i => Assert.Null(i.ParentId));
         });
         Assert.Equal([15, 15, 14, 14, 14, 15], meetings.Select(m => m.StartsAt.UtcDateTime.Hour));
@@ -170,9 +174,9 @@ public sealed class PlanningBehaviourTests : IAsyncLifetime
         var meeting = await Meetings.GetMeetingAsync(secretary, withTemplate, Ct);
         Assert.Equal(MeetingKind.ThemeDay, meeting.Kind);
         Assert.Equal(
-            ["Godkendelse af dagsorden", "Godkendelse af referat fra sidste møde", "Nyt fra formanden", "Nyt fra medlemmerne", "Orientering fra forvaltningen", "Næste møde", "Eventuelt"],
+            ["Godkendelse af dagsorden", "Godkendelse af referat fra sidste møde", "Nyt fra formanden", "Nyt fra medlemmerne", "Orientering fra forvaltningen", "Status på opfølgning", "Næste møde", "Eventuelt"],
             meeting.Items.Select(i => i.Title));
-        Assert.Equal(["1", "2", "3", "4", "5", "6", "7"], meeting.Items.Select(i => i.Number));
+        Assert.Equal(["1", "2", "3", "4", "5", "6", "7", "8"], meeting.Items.Select(i => i.Number));
         Assert.Equal(15, meeting.Items[4].AllottedMinutes);
         Assert.Empty((await Meetings.GetMeetingAsync(secretary, without, Ct)).Items);
     }

@@ -45,7 +45,7 @@ public sealed class AgendaTemplateTests
     }
 
     [Fact]
-    public void A_new_meeting_gets_the_template_as_top_level_items_numbered_in_meeting_order()
+    public void A_new_meeting_gets_the_template_and_the_follow_up_status_item_as_top_level_items_numbered_in_meeting_order()
     {
         // Arrange
         var meeting = new Meeting { Title = "Møde i Udsatterådet" };
@@ -55,8 +55,10 @@ public sealed class AgendaTemplateTests
         AgendaTemplates.AddItemsTo(meeting, template);
 
         // Assert
-        Assert.Equal(["Nyt fra formanden", "Nyt fra medlemmerne", "Eventuelt"], meeting.AgendaItems.Select(i => i.Title));
-        Assert.Equal([1, 2, 3], meeting.AgendaItems.Select(i => i.Number));
+        var inOrder = meeting.AgendaItems.OrderBy(i => i.Number).ToList();
+        Assert.Equal(["Nyt fra formanden", "Nyt fra medlemmerne", "Status på opfølgning", "Eventuelt"], inOrder.Select(i => i.Title));
+        Assert.Equal([1, 2, 3, 4], inOrder.Select(i => i.Number));
+        Assert.Equal([false, false, true, false], inOrder.Select(i => i.IsFollowUpStatus));
         Assert.All(meeting.AgendaItems, i => Assert.Null(i.ParentId));
         Assert.All(meeting.AgendaItems, i => Assert.Equal(meeting.Id, i.MeetingId));
     }

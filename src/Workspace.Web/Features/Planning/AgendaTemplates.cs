@@ -100,5 +100,6 @@ public static class AgendaTemplates
                 ApprovesMinutesOfMeetingId = item.ApprovesMinutes ? previousHeldMeetingId : null,
             });
         }
+        FollowUps.FollowUpStatusAgenda.AddTo(meeting, trailing: template.Count(i => i.AtEnd));
     }
 }

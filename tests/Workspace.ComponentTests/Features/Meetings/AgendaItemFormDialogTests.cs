@@ -43,10 +43,10 @@ public sealed class AgendaItemFormDialogTests : ComponentTestContext
         await using var db = CreateDbContext();
         var added = await db.AgendaItems.SingleAsync(i => i.MeetingId == meetingId && i.Title == "Status på værestedets åbningstider",
             Xunit.TestContext.Current.CancellationToken);
-        Assert.Equal(8, added.Number);
+        Assert.Equal(9, added.Number);
         var endItems = await db.AgendaItems.Where(i => i.MeetingId == meetingId && i.Placement == Workspace.Data.Entities.AgendaItemPlacement.End)
             .OrderBy(i => i.Number).Select(i => i.Number).ToListAsync(Xunit.TestContext.Current.CancellationToken);
-        Assert.Equal([9, 10], endItems);
+        Assert.Equal([10, 11], endItems);
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll(".mud-dialog")));
     }
 

@@ -16,8 +16,9 @@ public sealed class MeetingPageTests : ComponentTestContext
         "5. Pause",
         "6. " + DemoItems.Hearing,
         "7. " + DemoItems.Closed,
-        "8. Næste møde",
-        "9. Eventuelt",
+        "8. Status på opfølgning",
+        "9. Næste møde",
+        "10. Eventuelt",
     ];
 
     [Fact]

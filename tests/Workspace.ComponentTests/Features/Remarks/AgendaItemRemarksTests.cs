@@ -30,7 +30,7 @@ public sealed class AgendaItemRemarksTests : ComponentTestContext
             own =>
             {
                 Assert.Contains("Mia Kragh", own.TextContent);
-                Assert.Equal(["Redigér", "Slet"], own.QuerySelectorAll("button").Select(b => b.TextContent.Trim()));
+                Assert.Equal(["Redigér", "Slet", "Gør til opfølgning"], own.QuerySelectorAll("button").Select(b => b.TextContent.Trim()));
             });
         Assert.Single(cut.FindAll("[data-testid=remark-open]"));
     }

@@ -9,7 +9,7 @@ namespace Workspace.ComponentTests.Features.Remarks;
 public sealed class RemarkEntryTests : ComponentTestContext
 {
     [Fact]
-    public void Own_remark_offers_edit_and_delete()
+    public void Own_remark_offers_edit_delete_and_make_it_a_follow_up()
     {
         // Arrange
         var remark = Remark(isMine: true);
@@ -19,7 +19,7 @@ public sealed class RemarkEntryTests : ComponentTestContext
 
         // Assert
         Assert.Contains("Husk de unge hjemløse", cut.Find(".remark-text").TextContent);
-        Assert.Equal(["Redigér", "Slet"], ButtonTexts(cut));
+        Assert.Equal(["Redigér", "Slet", "Gør til opfølgning"], ButtonTexts(cut));
     }
 
     [Fact]
