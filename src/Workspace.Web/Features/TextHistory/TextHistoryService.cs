@@ -46,7 +46,7 @@ public sealed class TextHistoryService(ItemTexts texts, TextDocumentService docu
 
     /// <summary>
     /// Makes the text what it was at <paramref name="revision"/>, through the co-editing (open editors get it, and it is
-    /// a new revision of its own). Returns the new revision.
+    /// a new revision of its own). Returns the new revision (the current one when the text is that already).
     /// </summary>
     public async Task<long> RestoreAsync(WorkspaceUser user, Guid itemId, ItemText text, long revision, CancellationToken ct = default)
     {
@@ -57,6 +57,11 @@ public sealed class TextHistoryService(ItemTexts texts, TextDocumentService docu
         }
         var current = await texts.OpenAsync(user, rights.MeetingId, itemId, text, ct);
         EnsureKnown(revision, current.Revision, "revision");
+        if (await documents.TextAtAsync(rights.DocumentId, revision, ct) == current.Text)
+        {
+            // Already that text: nothing to write, and no empty version in the history.
+            return current.Revision;
+        }
         var result = await texts.RestoreAsync(user, itemId, text, revision, ct);
         return result.Committed.Revision;
     }
