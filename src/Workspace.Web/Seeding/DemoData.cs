@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Workspace.Data;
 using Workspace.Data.Entities;
+using Workspace.Web.Collaboration.CoEditing;
 using Workspace.Web.Components.Shared;
 using Workspace.Web.Features.Planning;
 
@@ -16,6 +17,9 @@ public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
     public const string Municipality = "Bøgeby Kommune";
     private const string Room = "Rådhuset, Torvet 1, 4600 Bøgeby, mødelokale 2A";
 
+    // Co-edited texts with a history, stored beside the councils (a text is not reached through the item).
+    private readonly List<TextDocument> _texts = [];
+
     public async Task SeedIfEmptyAsync(WorkspaceDbContext db, CancellationToken ct = default)
     {
         if (await db.Councils.AnyAsync(ct))
@@ -25,6 +29,7 @@ public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
         var today = time.ToLocal(clock.GetUtcNow()).Date;
         db.Councils.Add(WithStandardAgenda(Udsatteraadet(today)));
         db.Councils.Add(WithStandardAgenda(Handicapraadet(today)));
+        db.TextDocuments.AddRange(_texts);
         await db.SaveChangesAsync(ct);
     }
 
@@ -59,8 +64,8 @@ public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
         Seat(council, "Carsten Lykke", MembershipKind.Substitute, "Foreningen Gadens Stemme", term, substituteOrder: 1);
         Seat(council, "Martin Rosendahl", MembershipKind.Substitute, "Café Lyspunktet", term, substituteOrder: 2);
         Seat(council, "Birgitte Wendt", MembershipKind.Substitute, "Retshjælpen Bøgeby", term, substituteOrder: 3);
-        Seat(council, "Iben Sørensen", MembershipKind.Administration, null, term, title: "Sekretær, Socialforvaltningen");
-        Seat(council, "Thomas Lindberg", MembershipKind.Administration, null, term, title: "Områdeleder, Socialpsykiatrien");
+        var iben = Seat(council, "Iben Sørensen", MembershipKind.Administration, null, term, title: "Sekretær, Socialforvaltningen");
+        var thomas = Seat(council, "Thomas Lindberg", MembershipKind.Administration, null, term, title: "Områdeleder, Socialpsykiatrien");
 
         var past = Meeting(council, today.AddDays(-42), MeetingStatus.Held);
         var item = Item(past, 1, "Godkendelse af dagsorden", AgendaItemKind.Decision, 5, "Gitte Holmgaard");
@@ -82,6 +87,11 @@ public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
         Remark(item, leni, "Data om mennesker i udsatte positioner mangler ofte, fordi mange ikke bruger sundhedssystemet. Det skal programmet tage højde for.", 1);
         Remark(item, poul, "Mangel på billige boliger er en strukturel barriere for bedre sundhed.", 2);
         Remark(item, sofie, "Tilbuddene må ikke være moraliserende eller kræve, at man først bliver skrevet ind i det kommunale system.", 3);
+        // The minutes text as the secretary wrote it during the item, and the presenter's correction the day after.
+        Written(item, ItemText.Minutes,
+            (iben, past.StartsAt.AddMinutes(38), "Rasmus Kjær præsenterede anbefalingerne fra udvalget. Rådet drøftede, hvordan indsatserne kommer ud til borgerne."),
+            (iben, past.StartsAt.AddMinutes(41), "Rasmus Kjær præsenterede anbefalingerne fra udvalget. Rådet drøftede, hvordan indsatserne kommer ud til borgerne, og pegede på udkørende tilbud."),
+            (thomas, past.StartsAt.AddDays(1).AddHours(-6), "Rasmus Kjær præsenterede udvalgets ni anbefalinger. Rådet drøftede, hvordan indsatserne kommer ud til borgerne, og pegede på udkørende tilbud. Forvaltningen sender præsentationen til rådet."));
         item = Item(past, 4, "Høring af kvalitetsstandarder for 2027", AgendaItemKind.Hearing, 30, "Thomas Lindberg, områdeleder");
         item.Background = """
             Kvalitetsstandarderne beskriver det serviceniveau, byrådet har fastlagt for hjælpen til borgerne.
@@ -215,6 +225,52 @@ public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
         var item = new AgendaItem { Number = number, Title = title, Kind = kind, Meeting = parent.Meeting };
         parent.SubItems.Add(item);
         return item;
+    }
+
+    /// <summary>
+    /// A co-edited text of an item with its history: each version is one stored edit by its author at its time, and
+    /// the item's field holds the last (as the co-editing leaves it).
+    /// </summary>
+    private void Written(AgendaItem item, ItemText text, params (Person Author, DateTimeOffset At, string Text)[] versions)
+    {
+        var documentId = TextDocumentIds.ForItem(item.Id, text);
+        var document = new TextDocument
+        {
+            Id = documentId,
+            Text = versions[^1].Text,
+            Revision = versions.Length,
+            CreatedAt = versions[0].At,
+            UpdatedAt = versions[^1].At,
+        };
+        var before = "";
+        for (var i = 0; i < versions.Length; i++)
+        {
+            var (author, at, after) = versions[i];
+            document.Operations.Add(new TextOperationRecord
+            {
+                DocumentId = documentId,
+                Revision = i + 1,
+                OperationJson = TextOperation.FromDiff(before, after).ToJson(),
+                Author = author,
+                ClientId = "demo-data",
+                ClientSeq = i + 1,
+                CreatedAt = at,
+            });
+            before = after;
+        }
+        switch (text)
+        {
+            case ItemText.Background:
+                item.Background = before;
+                break;
+            case ItemText.Decision:
+                item.Decision = before;
+                break;
+            default:
+                item.Minutes = before;
+                break;
+        }
+        _texts.Add(document);
     }
 
     /// <summary>Remarks written the day before the meeting, or yesterday for a meeting still ahead.</summary>

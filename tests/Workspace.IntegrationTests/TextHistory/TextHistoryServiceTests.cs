@@ -154,6 +154,21 @@ public sealed class TextHistoryServiceTests(WorkspaceFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task The_demo_minutes_of_the_held_meeting_show_the_secretarys_sitting_and_the_presenters_correction()
+    {
+        // Arrange
+        await using var db = await factory.CreateDbContextAsync();
+        var itemId = await db.AgendaItems.Where(i => i.Title.StartsWith("Oplæg om sundhedsprogrammet")).Select(i => i.Id).SingleAsync(Ct);
+
+        // Act
+        var history = await factory.Service<TextHistoryService>().HistoryAsync(await factory.UserAsync(DevSignIn.Member), itemId, ItemText.Minutes, Ct);
+
+        // Assert
+        Assert.Equal([Colleague, "Iben Sørensen"], history.Versions.Select(v => v.AuthorName));
+        Assert.Equal((1L, 2L), (history.Versions[1].FirstRevision, history.Versions[1].Revision));
+    }
+
+    [Fact]
     public async Task The_api_lists_versions_and_refuses_a_revision_that_does_not_exist_with_a_Danish_message()
     {
         // Arrange
