@@ -6,6 +6,7 @@ using Workspace.Web.Features.Attachments;
 using Workspace.Web.Features.Calendar;
 using Workspace.Web.Features.FollowUps;
 using Workspace.Web.Features.Meetings;
+using Workspace.Web.Features.TextHistory;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -45,6 +46,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapWorkspaceApi();
+app.MapTextHistoryEndpoints();
 app.MapCalendarEndpoints();
 app.MapHub<Workspace.Web.Hubs.MeetingHub>("/hubs/meeting");
 app.MapDevelopmentDiagnostics(app.Environment);

@@ -107,6 +107,7 @@ public static class FeatureExtensions
             .AddHubOptions<Hubs.MeetingHub>(options => options.MaximumReceiveMessageSize = 2 * 1024 * 1024);
         builder.Services.AddSingleton<ITextCommitListener, TextBroadcast>();
         builder.Services.AddSingleton<ItemTexts>();
+        builder.Services.AddSingleton<Features.TextHistory.TextHistoryService>();
         builder.Services.AddSingleton<ItemFieldSync>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ItemFieldSync>());
         builder.Services.AddSingleton<Hubs.HubMeetingSubscriptions>();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Workspace.Data;
 using Workspace.Data.Entities;
+using Workspace.Web.Collaboration.CoEditing;
 using Workspace.Web.Components.Shared;
 using Workspace.Web.Features.FollowUps;
 using Workspace.Web.Features.Planning;
@@ -19,6 +20,9 @@ public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
     private const string Room = "Rådhuset, Torvet 1, 4600 Bøgeby, mødelokale 2A";
     private readonly List<FollowUp> _followUps = [];
 
+    // Co-edited texts with a history, stored beside the councils (a text is not reached through the item).
+    private readonly List<TextDocument> _texts = [];
+
     public async Task SeedIfEmptyAsync(WorkspaceDbContext db, CancellationToken ct = default)
     {
         if (await db.Councils.AnyAsync(ct))
@@ -29,6 +33,7 @@ public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
         db.Councils.Add(WithStandardAgenda(Udsatteraadet(today)));
         db.Councils.Add(WithStandardAgenda(Handicapraadet(today)));
         db.FollowUps.AddRange(_followUps);
+        db.TextDocuments.AddRange(_texts);
         await db.SaveChangesAsync(ct);
     }
 
@@ -105,6 +110,11 @@ public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
         Remark(item, leni, "Data om mennesker i udsatte positioner mangler ofte, fordi mange ikke bruger sundhedssystemet. Det skal programmet tage højde for.", 1);
         Remark(item, poul, "Mangel på billige boliger er en strukturel barriere for bedre sundhed.", 2);
         Remark(item, sofie, "Tilbuddene må ikke være moraliserende eller kræve, at man først bliver skrevet ind i det kommunale system.", 3);
+        // The minutes text as the secretary wrote it during the item, and the presenter's correction the day after.
+        Written(item, ItemText.Minutes,
+            (iben, past.StartsAt.AddMinutes(38), "Rasmus Kjær præsenterede anbefalingerne fra udvalget. Rådet drøftede, hvordan indsatserne kommer ud til borgerne."),
+            (iben, past.StartsAt.AddMinutes(41), "Rasmus Kjær præsenterede anbefalingerne fra udvalget. Rådet drøftede, hvordan indsatserne kommer ud til borgerne, og pegede på udkørende tilbud."),
+            (thomas, past.StartsAt.AddDays(1).AddHours(-6), "Rasmus Kjær præsenterede udvalgets ni anbefalinger. Rådet drøftede, hvordan indsatserne kommer ud til borgerne, og pegede på udkørende tilbud. Forvaltningen sender præsentationen til rådet."));
         item = Item(past, 4, "Høring af kvalitetsstandarder for 2027", AgendaItemKind.Hearing, 30, "Thomas Lindberg, områdeleder");
         item.Background = """
             Kvalitetsstandarderne beskriver det serviceniveau, byrådet har fastlagt for hjælpen til borgerne.
@@ -330,6 +340,52 @@ public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
         var item = new AgendaItem { Number = number, Title = title, Kind = kind, Meeting = parent.Meeting };
         parent.SubItems.Add(item);
         return item;
+    }
+
+    /// <summary>
+    /// A co-edited text of an item with its history: each version is one stored edit by its author at its time, and
+    /// the item's field holds the last (as the co-editing leaves it).
+    /// </summary>
+    private void Written(AgendaItem item, ItemText text, params (Person Author, DateTimeOffset At, string Text)[] versions)
+    {
+        var documentId = TextDocumentIds.ForItem(item.Id, text);
+        var document = new TextDocument
+        {
+            Id = documentId,
+            Text = versions[^1].Text,
+            Revision = versions.Length,
+            CreatedAt = versions[0].At,
+            UpdatedAt = versions[^1].At,
+        };
+        var before = "";
+        for (var i = 0; i < versions.Length; i++)
+        {
+            var (author, at, after) = versions[i];
+            document.Operations.Add(new TextOperationRecord
+            {
+                DocumentId = documentId,
+                Revision = i + 1,
+                OperationJson = TextOperation.FromDiff(before, after).ToJson(),
+                Author = author,
+                ClientId = "demo-data",
+                ClientSeq = i + 1,
+                CreatedAt = at,
+            });
+            before = after;
+        }
+        switch (text)
+        {
+            case ItemText.Background:
+                item.Background = before;
+                break;
+            case ItemText.Decision:
+                item.Decision = before;
+                break;
+            default:
+                item.Minutes = before;
+                break;
+        }
+        _texts.Add(document);
     }
 
     /// <summary>Remarks written the day before the meeting, or yesterday for a meeting still ahead.</summary>

@@ -81,13 +81,13 @@ public sealed class CoEditedTextTests(BrowserFixture browser, DevelopmentApp app
         var thomasText = await OpenDecisionAsync(thomas, "1");
         await thomasText.ClickAsync();
         await thomas.Page.Keyboard.TypeAsync("Rådet tager orienteringen til efterretning.");
-        await Assertions.Expect(thomas.AgendaItem("1").Locator("[data-testid=coedit-state-decision]")).ToHaveTextAsync("Gemt");
+        await Assertions.Expect(thomas.Page.GetByRole(AriaRole.Dialog).Locator("[data-testid=coedit-state-decision]")).ToHaveTextAsync("Gemt");
 
         await iben.Page.GetByRole(AriaRole.Button, new() { Name = "Aflys mødet" }).ClickAsync();
         await iben.Page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Aflys mødet" }).ClickAsync();
 
         // Told on the open text without a reload: read-only, why, and what was typed is still there.
-        await Assertions.Expect(thomas.AgendaItem("1").Locator("[data-testid=coedit-access-decision]"))
+        await Assertions.Expect(thomas.Page.GetByRole(AriaRole.Dialog).Locator("[data-testid=coedit-access-decision]"))
             .ToHaveTextAsync("Mødet er aflyst: teksten kan læses, men ikke længere ændres.");
         await Assertions.Expect(thomasText).Not.ToBeEditableAsync();
         await Assertions.Expect(thomasText).ToHaveValueAsync("Rådet tager orienteringen til efterretning.");
@@ -113,11 +113,12 @@ public sealed class CoEditedTextTests(BrowserFixture browser, DevelopmentApp app
         return meetingId;
     }
 
+    /// <summary>Opens the item's form, where its texts are co-edited, and returns the decision's textarea.</summary>
     private static async Task<ILocator> OpenDecisionAsync(UserSession session, string itemNumber)
     {
-        var item = session.AgendaItem(itemNumber);
-        await item.Locator("[data-testid=write-texts]").ClickAsync();
-        await Assertions.Expect(item.Locator("[data-testid=coedit-state-decision]")).ToHaveTextAsync("Gemt");
-        return item.Locator("textarea[data-testid=coedit-decision]");
+        await session.AgendaItem(itemNumber).GetByRole(AriaRole.Button, new() { Name = $"Redigér punkt {itemNumber}" }).ClickAsync();
+        var dialog = session.Page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog.Locator("[data-testid=coedit-state-decision]")).ToHaveTextAsync("Gemt");
+        return dialog.Locator("textarea[data-testid=coedit-decision]");
     }
 }

@@ -12,6 +12,9 @@ public enum ApiAction
     ReadOtherCouncilMeeting,
     AddRemarkInOtherCouncil,
     CreateItemInOtherCouncil,
+    ReadTextHistory,
+    ReadClosedItemTextHistory,
+    RestoreText,
 }
 
 /// <summary>
@@ -38,14 +41,14 @@ public sealed class AuthorizationMatrixTests(WorkspaceFactory factory) : IClassF
             }
         }
 
-        // Own council (Udsatterådet) x3, then Handicaprådet x3.
-        Person(DevSignIn.Administration, Ok, Forbidden, Created, NotFound, NotFound, NotFound);
-        Person(DevSignIn.Member, Ok, Created, Forbidden, NotFound, NotFound, NotFound);
-        Person(DevSignIn.Chair, Ok, Created, Forbidden, NotFound, NotFound, NotFound);
-        Person(DevSignIn.Substitute, Ok, Forbidden, Forbidden, NotFound, NotFound, NotFound);
+        // Own council (Udsatterådet) x3, then Handicaprådet x3, then the history of an open and a closed item's text and a restore.
+        Person(DevSignIn.Administration, Ok, Forbidden, Created, NotFound, NotFound, NotFound, Ok, Ok, Ok);
+        Person(DevSignIn.Member, Ok, Created, Forbidden, NotFound, NotFound, NotFound, Ok, Ok, Forbidden);
+        Person(DevSignIn.Chair, Ok, Created, Forbidden, NotFound, NotFound, NotFound, Ok, Ok, Forbidden);
+        Person(DevSignIn.Substitute, Ok, Forbidden, Forbidden, NotFound, NotFound, NotFound, Ok, NotFound, Forbidden);
         // A member of another council sees nothing of Udsatterådet, and acts as a member in her own.
-        Person(DevSignIn.OtherCouncilChair, NotFound, NotFound, NotFound, Ok, Created, Forbidden);
-        Person(null, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized);
+        Person(DevSignIn.OtherCouncilChair, NotFound, NotFound, NotFound, Ok, Created, Forbidden, NotFound, NotFound, NotFound);
+        Person(null, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized);
         return rows;
     }
 
@@ -66,6 +69,9 @@ public sealed class AuthorizationMatrixTests(WorkspaceFactory factory) : IClassF
             ApiAction.ReadOtherCouncilMeeting => await client.GetAsync($"/api/meetings/{ids.OtherCouncilMeeting}", Ct),
             ApiAction.AddRemarkInOtherCouncil => await client.PostAsJsonAsync($"/api/items/{ids.OtherCouncilItem}/remarks", new { text = "En bemærkning fra matrixtesten." }, Ct),
             ApiAction.CreateItemInOtherCouncil => await client.PostAsJsonAsync($"/api/meetings/{ids.OtherCouncilMeeting}/items", new { title = "Nyt punkt fra matrixtesten", kind = 0 }, Ct),
+            ApiAction.ReadTextHistory => await client.GetAsync($"/api/items/{ids.OpenItem}/texts/background/history", Ct),
+            ApiAction.ReadClosedItemTextHistory => await client.GetAsync($"/api/items/{ids.ClosedItem}/texts/background/history", Ct),
+            ApiAction.RestoreText => await client.PostAsJsonAsync($"/api/items/{ids.OpenItem}/texts/decision/restore", new { revision = 0 }, Ct),
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         };
 

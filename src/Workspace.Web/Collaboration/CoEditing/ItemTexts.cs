@@ -77,6 +77,34 @@ public sealed class ItemTexts
         return result;
     }
 
+    /// <summary>
+    /// Makes what the administration typed into a new item's texts the first revision of each text, with them as its
+    /// author, so the history starts with who wrote it. A text someone opened or wrote meanwhile keeps what it has.
+    /// </summary>
+    public async Task StartAsync(WorkspaceUser user, Guid itemId, IReadOnlyDictionary<ItemText, string?> typed, CancellationToken ct)
+    {
+        foreach (var (text, value) in typed)
+        {
+            if (InputRules.Trimmed(value) is not { } first)
+            {
+                continue;
+            }
+            var rights = await RightsAsync(user, itemId, text, ct);
+            if (!rights.CanEdit || user.PersonId is not { } personId)
+            {
+                throw new AccessDeniedException();
+            }
+            var snapshot = await _documents.GetAsync(rights.DocumentId, "", ct);
+            if (snapshot.Revision > 0)
+            {
+                continue;
+            }
+            await _documents.SubmitAsync(rights.DocumentId, 0, TextOperation.Insert(0, first), personId,
+                $"new-item-{Guid.NewGuid():N}", 0, ct);
+            _fields.MarkChanged(rights.DocumentId, rights.MeetingId);
+        }
+    }
+
     public async Task<TextSubmitResult> RestoreAsync(WorkspaceUser user, Guid itemId, ItemText text, long revision, CancellationToken ct)
     {
         var rights = await RightsAsync(user, itemId, text, ct);

@@ -182,6 +182,14 @@ public sealed class AgendaService(
         entry.Number = placed.Single(s => s.Id == entry.Id).Number;
     }
 
+    /// <summary>Whether the item has sub-items, so that a question about it names them only when they exist.</summary>
+    public async Task<bool> HasSubItemsAsync(WorkspaceUser user, Guid itemId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await ManagedItemAsync(db, user, itemId, ct);
+        return await db.AgendaItems.AnyAsync(i => i.ParentId == itemId, ct);
+    }
+
     /// <summary>Keyboard reordering: up, down, into the item above as a sub-item, or out to a main item.</summary>
     public Task StepAsync(WorkspaceUser user, Guid itemId, AgendaDirection direction, CancellationToken ct = default) =>
         ReorderAsync(user, itemId, slots => AgendaOrder.Step(slots, itemId, direction) ?? throw Invalid("Agenda.CannotMove"), ct);

@@ -69,6 +69,57 @@ public sealed class AgendaItemFormDialogTests : ComponentTestContext
         Assert.Equal(itemsBefore, ItemCount(meetingId));
     }
 
+    [Fact]
+    public async Task A_new_item_has_the_three_texts_and_what_was_typed_becomes_their_first_revision_by_the_secretary()
+    {
+        // Arrange
+        SignInAs("Iben Sørensen");
+        var meetingId = MeetingIdWithItem(DemoItems.Hearing);
+        var cut = await ShowDialogAsync(meetingId);
+        var labels = cut.FindAll("[data-testid=item-texts] label").Select(l => l.TextContent.Trim()).ToList();
+
+        // Act
+        TitleField(cut).QuerySelector("input")!.Change("Nyt tilbud om natophold");
+        cut.Find("[data-testid=item-background]").Change("Kommunen åbner et natværested.");
+        cut.Find("[data-testid=item-minutes-text]").Change("Rådet bød tilbuddet velkommen.");
+        await cut.Find("[data-testid=item-save]").ClickAsync(new MouseEventArgs());
+
+        // Assert
+        Assert.Equal(["Sagsfremstilling", "Beslutning", "Referat"], labels);
+        await using var db = CreateDbContext();
+        var added = await db.AgendaItems.SingleAsync(i => i.Title == "Nyt tilbud om natophold", Xunit.TestContext.Current.CancellationToken);
+        var first = await db.TextOperations.Where(o => o.DocumentId == $"item:{added.Id:D}:minutes").Select(o => new { o.Revision, o.Author!.Name })
+            .SingleAsync(Xunit.TestContext.Current.CancellationToken);
+        Assert.Equal((1L, "Iben Sørensen"), (first.Revision, first.Name));
+        Assert.Equal("Kommunen åbner et natværested.", added.Background);
+        Assert.False(await db.TextDocuments.AnyAsync(d => d.Id == $"item:{added.Id:D}:decision", Xunit.TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task An_existing_item_shows_its_three_texts_co_edited_with_their_history_in_the_same_dialog()
+    {
+        // Arrange
+        SignInAs("Iben Sørensen");
+        var housing = Item(DemoItems.HousingTalk);
+        var view = TestViews.AgendaItem("4", housing.Title) with { Id = housing.Id, Background = housing.Background };
+        Render<MudPopoverProvider>();
+        var cut = Render<MudDialogProvider>();
+        var parameters = new DialogParameters<AgendaItemFormDialog> { { d => d.MeetingId, housing.MeetingId }, { d => d.Item, view } };
+
+        // Act
+        await cut.InvokeAsync(() => Services.GetRequiredService<IDialogService>().ShowAsync<AgendaItemFormDialog>("Redigér punkt 4", parameters));
+
+        // Assert
+        cut.WaitForElement("textarea[data-testid=coedit-minutes]");
+        Assert.Equal(3, cut.FindAll("[data-testid=item-texts] textarea.coedited-textarea").Count);
+        Assert.Empty(cut.FindAll("[data-testid=item-background]"));
+        Assert.Equal("Historik for Referat", cut.Find("[data-testid=coedit-history-minutes]").GetAttribute("aria-label"));
+
+        await cut.Find("[data-testid=coedit-history-minutes]").ClickAsync(new MouseEventArgs());
+        cut.WaitForElement("[data-testid=text-history-minutes]");
+        Assert.Equal(2, cut.FindAll(".mud-dialog").Count);
+    }
+
     private async Task<IRenderedComponent<MudDialogProvider>> ShowDialogAsync(Guid meetingId)
     {
         Render<MudPopoverProvider>();
