@@ -4,18 +4,27 @@ using Workspace.EndToEndTests.Infrastructure;
 namespace Workspace.EndToEndTests.Rebuild;
 
 /// <summary>
-/// Issue #11's proof: the secretary rebuilds a real meeting's minutes through the UI (sections, sub-items, attendance
-/// with apologies and absent without notice, decisions and minutes texts, status), and the UI actions it takes are
-/// counted. The app runs on a database of its own, so the people seated for the meeting are nobody else's business.
+/// Issue #11's proof: the secretary rebuilds a real meeting's minutes through the UI (a held meeting recorded in the past,
+/// sub-items, attendance with apologies and their reasons and absent without notice, decisions and minutes texts), and the
+/// UI actions it takes are counted; then the steps #11 added are done by keyboard alone. The app runs on a database of
+/// its own, so the people seated for the meeting are nobody else's business.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class RebuildMeetingTests(BrowserFixture browser)
 {
     /// <summary>
-    /// UI actions the rebuild took on main on 2 December 2026, before issue #11's changes (see README.md here). The
-    /// rebuild may never take more; the issue's target is at most half.
+    /// UI actions the rebuild took on main on 2 December 2026, before issue #11's changes (see README.md here).
     /// </summary>
     public const int BaselineActions = 113;
+
+    /// <summary>Issue #11's target: at most half the baseline.</summary>
+    public const int TargetActions = BaselineActions / 2;
+
+    /// <summary>
+    /// What the rebuild takes with issue #11 merged (README.md): above <see cref="TargetActions"/>, which this UI cannot
+    /// reach (README.md says which steps cost the most). The rebuild may never take more than this.
+    /// </summary>
+    public const int ReachedActions = 102;
 
     private const float FirstCircuitTimeout = 60_000;
 
@@ -64,6 +73,6 @@ public sealed class RebuildMeetingTests(BrowserFixture browser)
         secretary.Errors.AssertNone();
         TestContext.Current.TestOutputHelper?.WriteLine(keys.Report());
 
-        Assert.True(act.Total <= BaselineActions, $"The rebuild took {act.Total} UI actions, more than the baseline {BaselineActions}:\n{report}");
+        Assert.True(act.Total <= ReachedActions, $"The rebuild took {act.Total} UI actions, more than the {ReachedActions} it took with #11 merged (baseline {BaselineActions}, target {TargetActions}):\n{report}");
     }
 }

@@ -43,7 +43,7 @@ public sealed class RebuildSteps(ActionCounter act, RebuildMeeting meeting)
         await act.ClickAsync(Dialog.Locator("[data-testid=use-template]"), "Brug standarddagsordenen off");
         await act.ClickAsync(Dialog.GetByRole(AriaRole.Button, new() { Name = "Gem", Exact = true }), "save");
         await Expect(Page.Locator("[data-testid=confirm-consequences]")).ToContainTextAsync("afholdt");
-        await act.ClickAsync(Page.Locator("[data-testid=confirm-step]"), "Registrerer du et afholdt møde? yes");
+        await act.ClickAsync(Page.Locator("[data-testid=confirm-step]"), "Ja, registrér afholdt møde");
         await Page.WaitForURLAsync("**/meetings/*");
         await StatusAsync("Afholdt");
         return Guid.Parse(new Uri(Page.Url).Segments[^1].TrimEnd('/'));
