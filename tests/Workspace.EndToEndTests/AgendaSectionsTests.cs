@@ -24,15 +24,16 @@ public sealed class AgendaSectionsTests(BrowserFixture browser, DevelopmentApp a
         var suffix = Guid.NewGuid().ToString("N")[..6];
         var meetingId = await CreateMeetingWithStandardAgendaAsync(iben, suffix);
         await iben.OpenMeetingAsync(meetingId);
-        await Assertions.Expect(iben.AgendaItem("6")).ToContainTextAsync("Eventuelt");
+        await Assertions.Expect(iben.AgendaItem("5")).ToContainTextAsync("Status på opfølgning");
+        await Assertions.Expect(iben.AgendaItem("7")).ToContainTextAsync("Eventuelt");
 
         // A new item on the untouched standard agenda lands before "Næste møde" and "Eventuelt".
         await iben.Page.Locator("[data-testid=add-item]").ClickAsync();
         await iben.Page.Locator("[data-testid=item-title]").FillAsync($"Oplæg om bostøtte {suffix}");
         await iben.Page.Locator("[data-testid=item-save]").ClickAsync();
-        await Assertions.Expect(iben.AgendaItem("5")).ToContainTextAsync($"Oplæg om bostøtte {suffix}");
-        await Assertions.Expect(iben.AgendaItem("6")).ToContainTextAsync("Næste møde");
-        await Assertions.Expect(iben.AgendaItem("7")).ToContainTextAsync("Eventuelt");
+        await Assertions.Expect(iben.AgendaItem("6")).ToContainTextAsync($"Oplæg om bostøtte {suffix}");
+        await Assertions.Expect(iben.AgendaItem("7")).ToContainTextAsync("Næste møde");
+        await Assertions.Expect(iben.AgendaItem("8")).ToContainTextAsync("Eventuelt");
 
         // A heading of her own, in one action; the dialog has no violations.
         await iben.Page.Locator("[data-testid=add-section]").ClickAsync();
@@ -48,7 +49,7 @@ public sealed class AgendaSectionsTests(BrowserFixture browser, DevelopmentApp a
         await Assertions.Expect(dialog.Locator("[data-testid=entry-minutes]")).ToHaveValueAsync("10");
         await dialog.Locator("[data-testid=entry-save]").ClickAsync();
         await Assertions.Expect(iben.Page.Locator("[data-testid=agenda-pause]")).ToContainTextAsync("(10 min.)");
-        await Assertions.Expect(iben.AgendaItem("6")).ToContainTextAsync("Næste møde");
+        await Assertions.Expect(iben.AgendaItem("7")).ToContainTextAsync("Næste møde");
 
         // Group by kind: one heading for the information item; her own heading goes; numbers run on.
         await iben.Page.Locator("[data-testid=group-by-kind]").ClickAsync();
@@ -56,17 +57,19 @@ public sealed class AgendaSectionsTests(BrowserFixture browser, DevelopmentApp a
         await Assertions.Expect(iben.Page.Locator("[data-testid=agenda-section]")).ToHaveTextAsync(["Orienteringspunkter"]);
         await Assertions.Expect(iben.Page.Locator("[data-testid=live-announcer]")).ToHaveTextAsync("Dagsordenen er grupperet efter type.");
         var outline = iben.Page.Locator("ol.agenda > li");
-        await Assertions.Expect(outline.Nth(4)).ToContainTextAsync("Orienteringspunkter");
-        await Assertions.Expect(outline.Nth(5)).ToContainTextAsync($"5. Oplæg om bostøtte {suffix}");
-        await Assertions.Expect(outline.Nth(6)).ToContainTextAsync("Pause");
-        await Assertions.Expect(outline.Nth(7)).ToContainTextAsync("6. Næste møde");
-        await Assertions.Expect(outline.Nth(8)).ToContainTextAsync("7. Eventuelt");
+        // The follow-up status item is a standard item: it stays with the start items.
+        await Assertions.Expect(outline.Nth(4)).ToContainTextAsync("5. Status på opfølgning");
+        await Assertions.Expect(outline.Nth(5)).ToContainTextAsync("Orienteringspunkter");
+        await Assertions.Expect(outline.Nth(6)).ToContainTextAsync($"6. Oplæg om bostøtte {suffix}");
+        await Assertions.Expect(outline.Nth(7)).ToContainTextAsync("Pause");
+        await Assertions.Expect(outline.Nth(8)).ToContainTextAsync("7. Næste møde");
+        await Assertions.Expect(outline.Nth(9)).ToContainTextAsync("8. Eventuelt");
 
         // Moving the heading with the keyboard keeps focus on its handle.
         var handle = iben.Page.Locator(".agenda-section .agenda-move-handle");
         await handle.FocusAsync();
         await iben.Page.Keyboard.PressAsync("ArrowUp");
-        await Assertions.Expect(outline.Nth(3)).ToContainTextAsync("Orienteringspunkter");
+        await Assertions.Expect(outline.Nth(4)).ToContainTextAsync("Orienteringspunkter");
         await Assertions.Expect(handle).ToBeFocusedAsync();
 
         await AssertNoViolationsAsync(iben.Page);

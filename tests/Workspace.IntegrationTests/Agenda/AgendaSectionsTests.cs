@@ -68,7 +68,7 @@ public sealed class AgendaSectionsTests(WorkspaceFactory factory) : IClassFixtur
 
         // Assert
         Assert.Equal("1 Godkendelse af dagsorden, 2 Godkendelse af referat fra sidste møde, 3 Nyt fra formanden, 4 Nyt fra medlemmerne, "
-            + "5 Oplæg om bostøtte, 6 Høring om hjemløsestrategi, 7 Næste møde, 8 Eventuelt", await OutlineAsync(meetingId));
+            + "5 Status på opfølgning, 6 Oplæg om bostøtte, 7 Høring om hjemløsestrategi, 8 Næste møde, 9 Eventuelt", await OutlineAsync(meetingId));
     }
 
     [Fact]
@@ -89,8 +89,8 @@ public sealed class AgendaSectionsTests(WorkspaceFactory factory) : IClassFixtur
 
         // Assert
         Assert.Equal("1 Godkendelse af dagsorden, 2 Godkendelse af referat fra sidste møde, 3 Nyt fra formanden, 4 Nyt fra medlemmerne, "
-            + "§Beslutningspunkter, 5 Budget for temadagen, ‖Pause, §Drøftelsespunkter, 6 Drøftelse af boligsituationen, "
-            + "§Høringer, 7 Høring om kvalitetsstandarder, §Arbejdsmøde, 8 Arbejdsmøde om årsrapporten, 9 Næste møde, 10 Eventuelt",
+            + "5 Status på opfølgning, §Beslutningspunkter, 6 Budget for temadagen, ‖Pause, §Drøftelsespunkter, 7 Drøftelse af boligsituationen, "
+            + "§Høringer, 8 Høring om kvalitetsstandarder, §Arbejdsmøde, 9 Arbejdsmøde om årsrapporten, 10 Næste møde, 11 Eventuelt",
             await OutlineAsync(meetingId));
     }
 
@@ -152,8 +152,8 @@ public sealed class AgendaSectionsTests(WorkspaceFactory factory) : IClassFixtur
 
         // Assert
         Assert.Equal([new SectionChoice(heading, "Orienteringspunkter")], sections);
-        Assert.Equal("1 Godkendelse af dagsorden, 2 Godkendelse af referat fra sidste møde, 3 Nyt fra medlemmerne, §Orienteringspunkter, "
-            + "4 Nyt fra formanden, 5 Næste møde, 6 Eventuelt", await OutlineAsync(meetingId));
+        Assert.Equal("1 Godkendelse af dagsorden, 2 Godkendelse af referat fra sidste møde, 3 Nyt fra medlemmerne, 4 Status på opfølgning, "
+            + "§Orienteringspunkter, 5 Nyt fra formanden, 6 Næste møde, 7 Eventuelt", await OutlineAsync(meetingId));
     }
 
     [Fact]
@@ -198,7 +198,7 @@ public sealed class AgendaSectionsTests(WorkspaceFactory factory) : IClassFixtur
         await _scenario.Agenda.PostponeAsync(secretary, await _scenario.ItemAsync(meetingId, "Boligplan"), later, null, Ct);
 
         // Assert
-        Assert.EndsWith("4 Nyt fra medlemmerne, 5 Boligplan, 6 Næste møde, 7 Eventuelt", await OutlineAsync(later));
+        Assert.EndsWith("4 Nyt fra medlemmerne, 5 Status på opfølgning, 6 Boligplan, 7 Næste møde, 8 Eventuelt", await OutlineAsync(later));
     }
 
     [Fact]
@@ -298,7 +298,7 @@ public sealed class AgendaSectionsTests(WorkspaceFactory factory) : IClassFixtur
         // Assert
         Assert.Equal(["1", "2", "3", "4", "", "", "5", "6"], template.Items.Select(i => i.ShownNumber));
         Assert.Null(template.Items.Single(i => i.Layout == AgendaItemLayout.Section).AllottedMinutes);
-        Assert.Equal("1, 2, 3, 4, §Orienteringspunkter, ‖Pause, 5, 6",
+        Assert.Equal("1, 2, 3, 4, §Orienteringspunkter, ‖Pause, 5, 6, 7",
             string.Join(", ", meeting.Items.Select(i => i.Layout switch
             {
                 AgendaItemLayout.Section => $"§{i.Title}",

@@ -50,6 +50,8 @@ public static class FollowUpStatusAgenda
             Kind = AgendaItemKind.Information,
             AllottedMinutes = AllottedMinutes,
             IsFollowUpStatus = true,
+            // A standard item like the template's own: new items land after it, grouping by kind keeps it with the start items.
+            Placement = AgendaItemPlacement.Start,
         };
     }
 
