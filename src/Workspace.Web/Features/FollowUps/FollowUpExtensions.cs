@@ -8,6 +8,7 @@ public static class FollowUpExtensions
         builder.Services.AddSingleton(builder.Configuration.GetSection("FollowUps:Reminders").Get<FollowUpReminderOptions>() ?? new FollowUpReminderOptions());
         builder.Services.AddSingleton<FollowUpMail>();
         builder.Services.AddSingleton<FollowUpService>();
+        builder.Services.AddSingleton<FollowUpFactsHtml>();
         builder.Services.AddSingleton<FollowUpReminders>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<FollowUpReminders>());
         builder.Services.AddScoped<FollowUpBoard>();
