@@ -172,6 +172,20 @@ public sealed class FollowUpBehaviourTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_nodes_running_the_reminders_at_once_send_each_reminder_once()
+    {
+        // Arrange: the demo has two follow-ups to remind of (Jens's due in two days, Mia's overdue)
+        var reminders = _factory.Service<FollowUpReminders>();
+
+        // Act: two runs at the same moment, as two app nodes on one database would
+        var sent = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => reminders.SendDueAsync(Ct))));
+
+        // Assert
+        Assert.Equal(2, sent.Sum());
+        Assert.Equal(2, Mails().Count(m => !(m.Subject ?? "").StartsWith("Ny opfølgning")));
+    }
+
+    [Fact]
     public async Task A_change_reaches_the_pages_of_those_who_see_the_item_and_not_a_substitute_when_the_item_is_closed()
     {
         // Arrange

@@ -83,32 +83,41 @@ public sealed class FollowUpReminders(
             {
                 continue;
             }
+            // Claimed before sending, in one conditional update: with several nodes only one of them sends each reminder.
+            if (!await ClaimAsync(db, row.FollowUp.Id, kind.Value, now, ct))
+            {
+                continue;
+            }
             try
             {
                 if (!await mail.SendReminderAsync(db, row.FollowUp.Id, kind.Value, ct))
                 {
+                    await ReleaseAsync(db, row.FollowUp.Id, kind.Value, ct);
                     continue;
                 }
             }
             catch (EmailDeliveryException ex)
             {
+                await ReleaseAsync(db, row.FollowUp.Id, kind.Value, ct);
                 logger.LogWarning(ex, "Reminder for follow-up {FollowUpId} not sent; trying again next time", row.FollowUp.Id);
                 continue;
             }
-            var stored = await db.FollowUps.SingleAsync(f => f.Id == row.FollowUp.Id, ct);
-            if (kind == FollowUpMailKind.Overdue)
-            {
-                stored.OverdueReminderSentAt = now;
-                // An overdue follow-up is past "due soon": that reminder would only repeat the news.
-                stored.DueSoonReminderSentAt ??= now;
-            }
-            else
-            {
-                stored.DueSoonReminderSentAt = now;
-            }
-            await db.SaveChangesAsync(ct);
             sent++;
         }
         return sent;
     }
+
+    // Bookkeeping columns, written without the audit trail and concurrency stamp: nobody edits them in a form.
+    private static async Task<bool> ClaimAsync(WorkspaceDbContext db, Guid id, FollowUpMailKind kind, DateTimeOffset now, CancellationToken ct) =>
+        kind == FollowUpMailKind.Overdue
+            // An overdue follow-up is past "due soon": that reminder would only repeat the news.
+            ? await db.FollowUps.Where(f => f.Id == id && f.OverdueReminderSentAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.OverdueReminderSentAt, now).SetProperty(f => f.DueSoonReminderSentAt, f => f.DueSoonReminderSentAt ?? now), ct) == 1
+            : await db.FollowUps.Where(f => f.Id == id && f.DueSoonReminderSentAt == null && f.OverdueReminderSentAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.DueSoonReminderSentAt, now), ct) == 1;
+
+    private static Task ReleaseAsync(WorkspaceDbContext db, Guid id, FollowUpMailKind kind, CancellationToken ct) =>
+        kind == FollowUpMailKind.Overdue
+            ? db.FollowUps.Where(f => f.Id == id).ExecuteUpdateAsync(s => s.SetProperty(f => f.OverdueReminderSentAt, (DateTimeOffset?)null), ct)
+            : db.FollowUps.Where(f => f.Id == id).ExecuteUpdateAsync(s => s.SetProperty(f => f.DueSoonReminderSentAt, (DateTimeOffset?)null), ct);
 }
