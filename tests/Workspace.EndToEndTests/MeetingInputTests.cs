@@ -97,6 +97,15 @@ public sealed class MeetingInputTests(BrowserFixture browser, DevelopmentApp app
         await page.GetByRole(AriaRole.Button, new() { Name = "Åbn kalenderen for Dato" }).ClickAsync();
         var calendar = page.Locator(".date-field-calendar");
         await Assertions.Expect(calendar).ToContainTextAsync("februar 2032", new() { IgnoreCase = true });
+        // The popover fades in; axe would measure the contrast half-way through.
+        await page.WaitForFunctionAsync("""
+            () => {
+              for (let n = document.querySelector('.date-field-calendar'); n; n = n.parentElement) {
+                if (getComputedStyle(n).opacity !== '1') return false;
+              }
+              return !!document.querySelector('.date-field-calendar');
+            }
+            """);
         await AssertNoViolationsAsync(page);
         await page.Mouse.ClickAsync(5, 5);
         await Assertions.Expect(calendar).Not.ToBeVisibleAsync();
