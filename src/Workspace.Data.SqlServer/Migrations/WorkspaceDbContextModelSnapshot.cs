@@ -91,6 +91,15 @@ namespace Workspace.Data.SqlServer.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<int>("TimerExtraMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("TimerStartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("TimerUsedSeconds")
+                        .HasColumnType("int");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -195,6 +204,12 @@ namespace Workspace.Data.SqlServer.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset?>("ArrivedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("int");
+
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
@@ -202,6 +217,9 @@ namespace Workspace.Data.SqlServer.Migrations
                     b.Property<string>("GuestName")
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTimeOffset?>("LeftAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("uniqueidentifier");
@@ -468,6 +486,15 @@ namespace Workspace.Data.SqlServer.Migrations
                     b.Property<Guid>("CouncilId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("CurrentItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("CurrentItemSince")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset>("EndsAt")
                         .HasColumnType("datetimeoffset");
 
@@ -495,6 +522,9 @@ namespace Workspace.Data.SqlServer.Migrations
                     b.Property<string>("ReopenReason")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("datetimeoffset");

@@ -86,6 +86,15 @@ namespace Workspace.Data.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("TimerExtraMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TimerStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TimerUsedSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -190,6 +199,12 @@ namespace Workspace.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ArrivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -197,6 +212,9 @@ namespace Workspace.Data.Sqlite.Migrations
                     b.Property<string>("GuestName")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeftAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("TEXT");
@@ -461,6 +479,15 @@ namespace Workspace.Data.Sqlite.Migrations
                     b.Property<Guid>("CouncilId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CurrentItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CurrentItemSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("EndsAt")
                         .HasColumnType("INTEGER");
 
@@ -488,6 +515,9 @@ namespace Workspace.Data.Sqlite.Migrations
                     b.Property<string>("ReopenReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("StartsAt")
                         .HasColumnType("INTEGER");

@@ -98,6 +98,13 @@ public class AgendaItem : IConcurrencyStamped
     /// <summary>The "Status på opfølgning" item: its card lists the council's follow-ups live from the register.</summary>
     public bool IsFollowUpStatus { get; set; }
 
+    /// <summary>The item's timer at the meeting: seconds used before the current run, and when the running one started (null: paused).</summary>
+    public int TimerUsedSeconds { get; set; }
+    public DateTimeOffset? TimerStartedAt { get; set; }
+
+    /// <summary>Minutes the chair added to the allotted time at the meeting.</summary>
+    public int TimerExtraMinutes { get; set; }
+
     public List<ItemLink> Links { get; set; } = [];
     public List<Attachment> Attachments { get; set; } = [];
 

@@ -25,6 +25,13 @@ public enum PresenceStatus
     AbsentWithoutNotice = 3,
 }
 
+/// <summary>Where a present participant takes part from.</summary>
+public enum AttendanceChannel
+{
+    Room = 0,
+    Online = 1,
+}
+
 /// <summary>One person's (or guest's) attendance at one meeting.</summary>
 public class Attendance : IConcurrencyStamped
 {
@@ -44,6 +51,13 @@ public class Attendance : IConcurrencyStamped
     public string? ResponseNote { get; set; }
     public DateTimeOffset? RespondedAt { get; set; }
     public PresenceStatus Presence { get; set; }
+
+    /// <summary>In the room or online, for a present participant.</summary>
+    public AttendanceChannel Channel { get; set; }
+
+    /// <summary>Registered arrival at the running meeting, and departure before its end (null: still there).</summary>
+    public DateTimeOffset? ArrivedAt { get; set; }
+    public DateTimeOffset? LeftAt { get; set; }
 
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 }

@@ -15,6 +15,8 @@ public enum MeetingStatus
     Held = 2,
     Closed = 3,
     Cancelled = 4,
+    /// <summary>The meeting is running ("i gang"): there is a current item, and it ends as held.</summary>
+    InProgress = 5,
 }
 
 /// <summary>A council meeting (møde) with its agenda.</summary>
@@ -51,6 +53,18 @@ public class Meeting : IConcurrencyStamped
 
     /// <summary>Notes on the whole meeting in Markdown (the council's budget, "next meeting not decided"), shown above the agenda.</summary>
     public string? Notes { get; set; }
+
+    /// <summary>When the chair or the administration started the meeting (status "i gang").</summary>
+    public DateTimeOffset? StartedAt { get; set; }
+
+    /// <summary>When the running meeting was ended (it is then held).</summary>
+    public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>The item the chair is at while the meeting runs; members' devices and the room screen follow it.</summary>
+    public Guid? CurrentItemId { get; set; }
+
+    /// <summary>When the current item became current.</summary>
+    public DateTimeOffset? CurrentItemSince { get; set; }
 
     public List<Attendance> Attendances { get; set; } = [];
     public List<SubstituteCall> SubstituteCalls { get; set; } = [];

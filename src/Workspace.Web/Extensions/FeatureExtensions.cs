@@ -34,6 +34,7 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<AnnualPlanService>();
         builder.Services.AddSingleton<Features.Calendar.CalendarService>();
         builder.Services.AddSingleton<MembershipService>();
+        builder.Services.AddSingleton<Features.Running.MeetingRunService>();
         builder.AddFollowUps();
         builder.AddWorkspaceEmail();
         builder.AddWorkspaceFileStore();

@@ -13,11 +13,11 @@ public sealed class CouncilAccess
         {
             return CouncilRights.None;
         }
-        var kinds = await db.Memberships
+        var seats = await db.Memberships
             .Where(m => m.CouncilId == councilId && m.PersonId == personId)
-            .Select(m => m.Kind)
+            .Select(m => new { m.Kind, m.IsChair })
             .ToListAsync(ct);
-        return CouncilRights.For(user, kinds);
+        return CouncilRights.For(user, seats.Select(s => s.Kind), seats.Any(s => s.Kind == MembershipKind.Member && s.IsChair));
     }
 
     /// <summary>The user's rights at one meeting, including a confirmed call-in as substitute.</summary>
@@ -34,6 +34,17 @@ public sealed class CouncilAccess
         var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == meetingId, ct) ?? throw new NotFoundException();
         var rights = await RightsAtMeetingAsync(db, user, meeting, ct);
         return rights.CanRead ? (meeting, rights) : throw new NotFoundException();
+    }
+
+    /// <summary>A meeting the user runs (the administration or the council's chair); otherwise not found or access denied.</summary>
+    public async Task<(Meeting Meeting, CouncilRights Rights)> ControlledMeetingAsync(WorkspaceDbContext db, WorkspaceUser user, Guid meetingId, CancellationToken ct = default)
+    {
+        var (meeting, rights) = await ReadableMeetingAsync(db, user, meetingId, ct);
+        if (!rights.CanControl)
+        {
+            throw new AccessDeniedException();
+        }
+        return (meeting, rights);
     }
 
     /// <summary>A meeting the user manages (administration of its council); otherwise not found or access denied.</summary>
