@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Workspace.EndToEndTests.Infrastructure;
 
@@ -12,11 +10,6 @@ namespace Workspace.EndToEndTests;
 [Collection(BrowserCollection.Name)]
 public sealed class AgendaSectionsTests(BrowserFixture browser, DevelopmentApp app)
 {
-    private static readonly AxeRunOptions Wcag21AA = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    };
-
     [Fact]
     public async Task Secretary_adds_an_item_a_heading_and_a_pause_and_groups_the_agenda_by_kind()
     {
@@ -39,8 +32,7 @@ public sealed class AgendaSectionsTests(BrowserFixture browser, DevelopmentApp a
         await iben.Page.Locator("[data-testid=add-section]").ClickAsync();
         var dialog = iben.Page.GetByRole(AriaRole.Dialog);
         await dialog.Locator("[data-testid=entry-title]").FillAsync("Diverse");
-        await WaitUntilOpaqueAsync(iben.Page, ".mud-dialog");
-        await AssertNoViolationsAsync(iben.Page);
+        await AxeScan.AssertNoViolationsAsync(iben.Page);
         await dialog.Locator("[data-testid=entry-save]").ClickAsync();
         await Assertions.Expect(iben.Page.Locator("[data-testid=agenda-section]")).ToHaveTextAsync(["Diverse"]);
 
@@ -72,7 +64,7 @@ public sealed class AgendaSectionsTests(BrowserFixture browser, DevelopmentApp a
         await Assertions.Expect(outline.Nth(4)).ToContainTextAsync("Orienteringspunkter");
         await Assertions.Expect(handle).ToBeFocusedAsync();
 
-        await AssertNoViolationsAsync(iben.Page);
+        await AxeScan.AssertNoViolationsAsync(iben.Page);
         iben.Errors.AssertNone();
     }
 
@@ -87,20 +79,5 @@ public sealed class AgendaSectionsTests(BrowserFixture browser, DevelopmentApp a
         });
         Assert.True(created.Status == 201, $"Creating the meeting answered {created.Status}: {await created.TextAsync()}");
         return (await created.JsonAsync())!.Value.GetProperty("id").GetGuid();
-    }
-
-    /// <summary>MudBlazor fades dialogs in; axe would measure contrast half-way through the animation.</summary>
-    private static Task WaitUntilOpaqueAsync(IPage page, string selector) =>
-        page.WaitForFunctionAsync(
-            "selector => [...document.querySelectorAll(selector)].every(e => getComputedStyle(e).opacity === '1')",
-            selector);
-
-    private static async Task AssertNoViolationsAsync(IPage page)
-    {
-        var result = await page.RunAxe(Wcag21AA);
-        var report = string.Join("\n", result.Violations.Select(violation =>
-            $"- {violation.Id} ({violation.Impact}): {violation.Help}\n" + string.Join("\n",
-                violation.Nodes.Select(node => $"    {node.Target}: {node.Html}"))));
-        Assert.True(result.Violations.Length == 0, $"axe found {result.Violations.Length} violation(s) on {page.Url}:\n{report}");
     }
 }

@@ -12,10 +12,20 @@ public static class AxeScan
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
     };
 
+    private const string FadedIn = """
+        () => [...document.querySelectorAll('.mud-dialog, .mud-snackbar, .mud-popover-open')].every(element => {
+          for (let node = element; node; node = node.parentElement) {
+            if (getComputedStyle(node).opacity !== '1') return false;
+          }
+          return true;
+        })
+        """;
+
     public static async Task AssertNoViolationsAsync(IPage page)
     {
-        // Dialogs fade in; axe measures contrast on what it sees, so wait until they are fully there.
-        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.mud-dialog')].every(e => getComputedStyle(e).opacity === '1')");
+        // Dialogs, snackbars and popovers fade in; axe measures contrast on what it sees, so wait until they (and what
+        // holds them) are fully there.
+        await page.WaitForFunctionAsync(FadedIn);
         var result = await page.RunAxe(Wcag21AA);
         var report = string.Join("\n", result.Violations.Select(violation =>
             $"- {violation.Id} ({violation.Impact}): {violation.Help} {violation.HelpUrl}\n" + string.Join("\n",
