@@ -98,7 +98,15 @@ public class PollBallot : INotAudited
     public const int For = 1;
     public const int Against = 2;
 
-    public long Id { get; set; }
+    public long Id { get; set; } = NewKey();
     public Guid PollId { get; set; }
     public int Choice { get; set; }
+
+    /// <summary>A random positive key from a cryptographic generator, so that no one can tell the order of the votes from it.</summary>
+    public static long NewKey()
+    {
+        Span<byte> bytes = stackalloc byte[sizeof(long)];
+        System.Security.Cryptography.RandomNumberGenerator.Fill(bytes);
+        return Math.Max(1, BitConverter.ToInt64(bytes) & long.MaxValue);
+    }
 }

@@ -95,6 +95,13 @@ public sealed class MeetingHub(
     /// <summary>The polls on the running meeting's current item.</summary>
     public Task<PollBoard> GetPolls(Guid meetingId) => polls.BoardAsync(User, meetingId, Context.ConnectionAborted);
 
+    /// <summary>The chair's controls for a client that is not a page (a tablet app, the benchmark): the same service and rights.</summary>
+    public Task<Guid> CreatePoll(Guid meetingId, PollInput input) => polls.CreateAsync(User, meetingId, input, Context.ConnectionAborted);
+
+    public Task OpenPoll(Guid pollId) => polls.OpenAsync(User, pollId, Context.ConnectionAborted);
+
+    public Task<PollView> ClosePoll(Guid pollId) => polls.CloseAsync(User, pollId, Context.ConnectionAborted);
+
     /// <summary>
     /// Opens a co-edited text of an item ("background", "decision", "minutes") and sends its operations from now on,
     /// for as long as the user may read it. The connection joins the text's group before the text is read, so no

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Workspace.Data;
@@ -207,7 +206,7 @@ public sealed class PollService(
                 throw Invalid("Votes.NotOpen");
             }
             db.PollVoters.Add(new PollVoter { PollId = pollId, PersonId = personId, OpenChoice = poll.IsSecret ? null : choice });
-            db.PollBallots.Add(new PollBallot { Id = RandomKey(), PollId = pollId, Choice = choice });
+            db.PollBallots.Add(new PollBallot { PollId = pollId, Choice = choice });
             try
             {
                 await db.SaveAsAsync(user, ct);
@@ -356,14 +355,6 @@ public sealed class PollService(
             }
         }
         return errors.Count > 0 ? throw new InputValidationException(errors) : (question!, candidates);
-    }
-
-    /// <summary>A random positive 63-bit key: SQLite's rowid and SQL Server's clustered key, so neither keeps the vote order.</summary>
-    private static long RandomKey()
-    {
-        Span<byte> bytes = stackalloc byte[sizeof(long)];
-        RandomNumberGenerator.Fill(bytes);
-        return (BitConverter.ToInt64(bytes) & long.MaxValue) | 1;
     }
 
     private static void EnsureRunning(Meeting meeting)
