@@ -154,12 +154,18 @@ public static class VotersScenario
 
         public void WaitForResult(Guid pollId) => _waitingFor = pollId;
 
-        private async Task OnChangedAsync(JsonElement change)
+        private Task OnChangedAsync(JsonElement change)
         {
-            if (_waitingFor == Guid.Empty || Result.Task.IsCompleted || change.GetProperty("kind").GetString() != "PollChanged")
+            if (_waitingFor != Guid.Empty && !Result.Task.IsCompleted && change.GetProperty("kind").GetString() == "PollChanged")
             {
-                return;
+                // Not awaited here: a handler that waits for an invocation's answer would hold up the connection's receive loop.
+                _ = Task.Run(ReadResultAsync);
             }
+            return Task.CompletedTask;
+        }
+
+        private async Task ReadResultAsync()
+        {
             var poll = await Connection.InvokeAsync<JsonElement>("GetPoll", _waitingFor);
             if (poll.GetProperty("result").ValueKind == JsonValueKind.Object)
             {

@@ -82,7 +82,7 @@ public sealed class SecretBallotTests(WorkspaceFactory factory) : IClassFixture<
             var person = new Person { Name = name };
             db.People.Add(person);
             db.Memberships.Add(new Membership { CouncilId = councilId, PersonId = person.Id, Kind = MembershipKind.Member });
-            db.Attendances.Add(new Attendance { MeetingId = meeting.MeetingId, PersonId = person.Id, Role = AttendanceRole.Member, Presence = PresenceStatus.Present });
+            db.Attendances.Add(new Workspace.Data.Entities.Attendance { MeetingId = meeting.MeetingId, PersonId = person.Id, Role = AttendanceRole.Member, Presence = PresenceStatus.Present });
         }
         await db.SaveChangesAsync(Ct);
         return names;

@@ -46,7 +46,7 @@ public sealed record VotingMeeting(Guid MeetingId, Guid ItemId, Guid ClosedItemI
         meeting.AgendaItems.AddRange([item, closed]);
         meeting.CurrentItemId = item.Id;
         meeting.CurrentItemSince = now;
-        void Attend(string name, AttendanceRole role, PresenceStatus presence, bool left = false) => meeting.Attendances.Add(new Attendance
+        void Attend(string name, AttendanceRole role, PresenceStatus presence, bool left = false) => meeting.Attendances.Add(new Workspace.Data.Entities.Attendance
         {
             PersonId = people[name],
             Role = role,

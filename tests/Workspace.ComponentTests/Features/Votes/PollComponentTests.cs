@@ -11,12 +11,12 @@ public sealed class PollComponentTests : ComponentTestContext
     private const string Question = "Skal rådet anbefale forslaget?";
 
     [Fact]
-    public void Each_choice_button_names_the_choice_and_the_question_and_the_own_vote_is_confirmed_in_words()
+    public async Task Each_choice_button_names_the_choice_and_the_question_and_the_own_vote_is_confirmed_in_words()
     {
         // Arrange: the next meeting runs, at the hearing; Mia is registered present; the chair opened a vote
         var (meetingId, _) = Running(DemoItems.Hearing, "Mia Kragh", "Gitte Holmgaard");
         var mia = SignInAs("Mia Kragh");
-        OpenPoll(meetingId, new PollInput { Question = Question, Kind = PollKind.Motion, IsSecret = true });
+        await OpenPollAsync(meetingId, new PollInput { Question = Question, Kind = PollKind.Motion, IsSecret = true });
         var cut = Render<PollPanel>(p => p.Add(x => x.MeetingId, meetingId).Add(x => x.User, mia));
         cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=vote-choice]").Count));
 
@@ -33,13 +33,13 @@ public sealed class PollComponentTests : ComponentTestContext
     }
 
     [Fact]
-    public void After_a_reload_a_secret_vote_says_only_that_one_voted()
+    public async Task After_a_reload_a_secret_vote_says_only_that_one_voted()
     {
         // Arrange
         var (meetingId, _) = Running(DemoItems.Hearing, "Mia Kragh");
         var mia = SignInAs("Mia Kragh");
-        var pollId = OpenPoll(meetingId, new PollInput { Question = Question, Kind = PollKind.Motion, IsSecret = true });
-        Services.GetRequiredService<PollService>().VoteAsync(mia, pollId, PollBallot.Against).GetAwaiter().GetResult();
+        var pollId = await OpenPollAsync(meetingId, new PollInput { Question = Question, Kind = PollKind.Motion, IsSecret = true });
+        await Services.GetRequiredService<PollService>().VoteAsync(mia, pollId, PollBallot.Against, Xunit.TestContext.Current.CancellationToken);
 
         // Act: a new page
         var cut = Render<PollPanel>(p => p.Add(x => x.MeetingId, meetingId).Add(x => x.User, mia));
@@ -50,11 +50,11 @@ public sealed class PollComponentTests : ComponentTestContext
     }
 
     [Fact]
-    public void A_substitute_not_called_in_sees_the_progress_but_no_choice_buttons()
+    public async Task A_substitute_not_called_in_sees_the_progress_but_no_choice_buttons()
     {
         var (meetingId, _) = Running(DemoItems.Hearing, "Mia Kragh", "Carsten Lykke");
         var carsten = SignInAs("Carsten Lykke");
-        OpenPoll(meetingId, new PollInput { Question = Question, Kind = PollKind.Motion });
+        await OpenPollAsync(meetingId, new PollInput { Question = Question, Kind = PollKind.Motion });
 
         var cut = Render<PollPanel>(p => p.Add(x => x.MeetingId, meetingId).Add(x => x.User, carsten));
 
@@ -64,7 +64,7 @@ public sealed class PollComponentTests : ComponentTestContext
     }
 
     [Fact]
-    public void The_chair_creates_an_election_with_its_rule_shown_and_a_missing_question_is_refused_next_to_the_field()
+    public void The_chairs_new_vote_without_a_question_is_refused_next_to_the_field_and_nothing_is_created()
     {
         // Arrange
         var (meetingId, _) = Running(DemoItems.Hearing, "Gitte Holmgaard");
@@ -82,11 +82,11 @@ public sealed class PollComponentTests : ComponentTestContext
     }
 
     [Fact]
-    public void The_room_screen_shows_progress_of_a_vote_on_a_closed_item_only_to_a_screen_allowed_closed_items()
+    public async Task The_room_screen_shows_progress_of_a_vote_on_a_closed_item_only_to_a_screen_allowed_closed_items()
     {
         // Arrange: the meeting is at its closed item, where the chair opened a vote
         var (meetingId, itemId) = Running(DemoItems.Closed, "Mia Kragh", "Gitte Holmgaard");
-        OpenPoll(meetingId, new PollInput { Question = Question, Kind = PollKind.Motion, IsSecret = true });
+        await OpenPollAsync(meetingId, new PollInput { Question = Question, Kind = PollKind.Motion, IsSecret = true });
 
         // Act
         var allowed = Render<PollOnScreen>(p => p.Add(x => x.MeetingId, meetingId).Add(x => x.ItemId, itemId).Add(x => x.ShowClosedItems, true));
@@ -100,16 +100,16 @@ public sealed class PollComponentTests : ComponentTestContext
     }
 
     [Fact]
-    public void The_room_screen_shows_the_result_in_large_type_once_closed()
+    public async Task The_room_screen_shows_the_result_in_large_type_once_closed()
     {
         var (meetingId, itemId) = Running(DemoItems.Hearing, "Mia Kragh", "Gitte Holmgaard");
         var polls = Services.GetRequiredService<PollService>();
-        var pollId = OpenPoll(meetingId, new PollInput { Question = Question, Kind = PollKind.Motion });
-        polls.VoteAsync(UserFor("Mia Kragh"), pollId, PollBallot.For).GetAwaiter().GetResult();
+        var pollId = await OpenPollAsync(meetingId, new PollInput { Question = Question, Kind = PollKind.Motion });
+        await polls.VoteAsync(UserFor("Mia Kragh"), pollId, PollBallot.For, Xunit.TestContext.Current.CancellationToken);
         var cut = Render<PollOnScreen>(p => p.Add(x => x.MeetingId, meetingId).Add(x => x.ItemId, itemId).Add(x => x.ShowClosedItems, false));
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=screen-poll-progress]")));
 
-        polls.CloseAsync(UserFor("Gitte Holmgaard"), pollId).GetAwaiter().GetResult();
+        await polls.CloseAsync(UserFor("Gitte Holmgaard"), pollId, Xunit.TestContext.Current.CancellationToken);
 
         cut.WaitForAssertion(() => Assert.Equal("Forslaget er vedtaget.", cut.Find("[data-testid=screen-poll-outcome]").TextContent.Trim()));
         Assert.Equal("For 1, imod 0, undlader 0", cut.Find("[data-testid=screen-poll-counts]").TextContent.Trim());
@@ -133,7 +133,7 @@ public sealed class PollComponentTests : ComponentTestContext
             var row = meeting.Attendances.FirstOrDefault(a => a.PersonId == person.Id);
             if (row is null)
             {
-                row = new Attendance { MeetingId = meeting.Id, PersonId = person.Id, Role = role };
+                row = new Workspace.Data.Entities.Attendance { MeetingId = meeting.Id, PersonId = person.Id, Role = role };
                 db.Attendances.Add(row);
             }
             row.Presence = PresenceStatus.Present;
@@ -143,12 +143,12 @@ public sealed class PollComponentTests : ComponentTestContext
         return (meeting.Id, item.Id);
     }
 
-    private Guid OpenPoll(Guid meetingId, PollInput input)
+    private async Task<Guid> OpenPollAsync(Guid meetingId, PollInput input)
     {
         var polls = Services.GetRequiredService<PollService>();
         var chair = UserFor("Gitte Holmgaard");
-        var id = polls.CreateAsync(chair, meetingId, input).GetAwaiter().GetResult();
-        polls.OpenAsync(chair, id).GetAwaiter().GetResult();
+        var id = await polls.CreateAsync(chair, meetingId, input, Xunit.TestContext.Current.CancellationToken);
+        await polls.OpenAsync(chair, id, Xunit.TestContext.Current.CancellationToken);
         return id;
     }
 }
