@@ -46,7 +46,8 @@ public sealed class PollComponentTests : ComponentTestContext
 
         // Assert
         cut.WaitForAssertion(() => Assert.Equal("Du har stemt.", cut.Find("[data-testid=poll-voted]").TextContent.Trim()));
-        Assert.DoesNotContain("imod", cut.Markup, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Du har stemt imod", cut.Markup, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=vote-choice]"));
     }
 
     [Fact]
