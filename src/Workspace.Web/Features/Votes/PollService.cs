@@ -22,6 +22,7 @@ public sealed class PollService(
     IDbContextFactory<WorkspaceDbContext> dbFactory,
     CouncilAccess access,
     IMeetingNotifier notifier,
+    LiveAccess live,
     ItemTexts texts,
     IStringLocalizer<SharedResource> localizer,
     TimeProvider clock)
@@ -29,7 +30,15 @@ public sealed class PollService(
     /// <summary>Votes are told in batches: 200 voters in ten seconds are a few notices, not 200 for every viewer.</summary>
     public static readonly TimeSpan ProgressBatching = TimeSpan.FromMilliseconds(250);
 
+    private const int ClosedCacheMax = 2_000;
+
     private readonly ConcurrentDictionary<Guid, byte> _progressPending = new();
+
+    // A closed poll never changes: its result is kept, so that everyone reading it when it closes (200 voters at once)
+    // costs a rights check from LiveAccess's cache and one lookup of their own vote, not a count of the ballots each.
+    private readonly ConcurrentDictionary<Guid, ClosedPoll> _closed = new();
+
+    private sealed record ClosedPoll(Guid MeetingId, PollView View);
 
     /// <summary>The polls of the current item of a running meeting, as the viewer may see them.</summary>
     public async Task<PollBoard> BoardAsync(WorkspaceUser user, Guid meetingId, CancellationToken ct = default)
@@ -56,8 +65,35 @@ public sealed class PollService(
     public async Task<PollView> PollAsync(WorkspaceUser user, Guid pollId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (_closed.TryGetValue(pollId, out var closed))
+        {
+            // The rights as they are now (LiveAccess drops them on every change of meeting, agenda, attendance or membership).
+            var reader = await live.ReaderAsync(user, closed.MeetingId, ct);
+            if (!reader.CanReadItem(closed.View.ItemId))
+            {
+                throw new NotFoundException();
+            }
+            var hasVoted = user.PersonId is { } me && await db.PollVoters.AnyAsync(v => v.PollId == pollId && v.PersonId == me, ct);
+            return closed.View with { HasVoted = hasVoted };
+        }
         var (poll, meeting, rights) = await ReadablePollAsync(db, user, pollId, tracked: false, ct);
-        return (await ViewsAsync(db, meeting, [poll], user, rights, ct))[0];
+        var view = (await ViewsAsync(db, meeting, [poll], user, rights, ct))[0];
+        Remember(meeting.Id, view);
+        return view;
+    }
+
+    private void Remember(Guid meetingId, PollView view)
+    {
+        // Later rounds change HasNextRound, so only a poll whose election is over (or a vote) is kept.
+        if (!view.IsClosed || (view.Kind == PollKind.Election && view.Result!.Outcome.NeedsNextRound && !view.HasNextRound))
+        {
+            return;
+        }
+        if (_closed.Count >= ClosedCacheMax)
+        {
+            _closed.Clear();
+        }
+        _closed[view.Id] = new ClosedPoll(meetingId, view with { HasVoted = false, CanVote = false });
     }
 
     /// <summary>
@@ -142,12 +178,14 @@ public sealed class PollService(
         // A vote's transaction first touches the poll's row while it is open, so it either commits before this or fails.
         await db.SaveAsAsync(user, ct);
         var view = (await ViewsAsync(db, meeting, [poll], user, CouncilRights.None, ct))[0];
+        Remember(meeting.Id, view);
+        // Everyone hears of the result first; the decision's line follows through the co-editing.
+        Publish(poll, user);
         if (user.PersonId is { } personId)
         {
             var line = InDanish(() => PollTexts.DecisionLine(view, localizer));
             await texts.AppendLineAsync(meeting.Id, poll.AgendaItemId, ItemText.Decision, line, personId, $"poll-{poll.Id:N}", ct);
         }
-        Publish(poll, user);
         return view;
     }
 
