@@ -90,6 +90,29 @@ public sealed partial class AppUnderTest : IAsyncDisposable
         return cookies;
     }
 
+    /// <summary>The app's SQLite file, for scenarios that seed what they need through the app's DbContext.</summary>
+    public string DatabaseFile => _databaseFile;
+
+    /// <summary>Signs in as a person by id (one the scenario seeded), with the sign-in page's antiforgery token.</summary>
+    public async Task<CookieContainer> SignInAsync(Guid personId)
+    {
+        var cookies = new CookieContainer();
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(BaseUrl) };
+        var html = await http.GetStringAsync("/account/dev-signin");
+        var token = WebUtility.HtmlDecode(Regex.Match(html, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]*)\"").Groups[1].Value);
+        using var response = await http.PostAsync("/account/dev-signin/submit", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["personId"] = personId.ToString(),
+            ["returnUrl"] = "/",
+            ["__RequestVerificationToken"] = token,
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {personId} answered {(int)response.StatusCode}.");
+        }
+        return cookies;
+    }
+
     public HttpClient Client(CookieContainer cookies) =>
         new(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri(BaseUrl) };
 

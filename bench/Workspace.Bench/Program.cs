@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Workspace.Bench;
 
-// Usage: bench/run.sh [--participants 25,100,200] [--pages 100,300] [--empty-pages 100] [--layout-pages 100] [--live-tabs 100] [--live-changes 10]
+// Usage: bench/run.sh [--participants 25,100,200] [--pages 100,300] [--empty-pages 100] [--layout-pages 100] [--live-tabs 100] [--live-changes 10] [--voters 200]
 //                     [--seconds 20] [--out bench/results.md]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -45,6 +45,12 @@ await using (var app = await AppUnderTest.StartAsync(repoRoot))
                    $"from_keystroke_p50_ms={r.FromKeystrokeP50:F0} from_keystroke_p95_ms={r.FromKeystrokeP95:F0} changes={r.Changes} missed={r.Missed} server_cpu_ms={r.ServerCpuMsPerChange:F0} " +
                    $"browser_cpu_ms={r.BrowserCpuMsPerChange:F0} browser_idle_cpu_ms={r.BrowserIdleCpuMs:F0}");
         }
+    }
+    foreach (var voters in options.Voters)
+    {
+        var r = await VotersScenario.RunAsync(app, voters);
+        Report($"voters={r.Voters} counted={r.Counted} voted={r.Voted} result_ms={r.ResultMs:F0} vote_p50_ms={r.VoteP50:F1} vote_p95_ms={r.VoteP95:F1} " +
+               $"voting_s={r.VotingSeconds:F1} failed={r.Failed}");
     }
     foreach (var pages in options.Pages)
     {
@@ -89,6 +95,9 @@ var text = new StringBuilder()
     .AppendLine("`server_cpu_ms` the app's CPU time over the same span (the text's includes its wait for the flush);")
     .AppendLine("`browser_cpu_ms` all Chromium processes' CPU time from the change until 1.5 s later (before the bench asks the tabs);")
     .AppendLine("`browser_idle_cpu_ms` the same 1.5 s with the tabs open and nothing changing.")
+    .AppendLine("`voters`: N present members as hub clients each cast one secret vote at a random moment in the first 5 s (`voting_s` until the")
+    .AppendLine("last answer); `counted` is the closed poll's total, `voted` its voter rows; `result_ms` from the chair's close until the last client")
+    .AppendLine("has read the result after its `PollChanged` notice (target: within 1000 ms); `vote_p50_ms`/`vote_p95_ms` each CastVote's round trip.")
     .ToString();
 File.WriteAllText(output, text);
 Console.WriteLine($"written to {output}");
@@ -103,7 +112,7 @@ static string FindRepoRoot()
     return directory?.FullName ?? throw new InvalidOperationException("Workspace.sln not found above the benchmark.");
 }
 
-internal sealed record Options(int[] Participants, int[] Pages, int[] EmptyPages, int[] LayoutPages, int[] LiveTabs, int LiveChanges, int Seconds, string Output)
+internal sealed record Options(int[] Participants, int[] Pages, int[] EmptyPages, int[] LayoutPages, int[] LiveTabs, int LiveChanges, int Seconds, string Output, int[] Voters)
 {
     public static Options Parse(string[] args)
     {
@@ -112,6 +121,7 @@ internal sealed record Options(int[] Participants, int[] Pages, int[] EmptyPages
             ? list.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray()
             : fallback;
         return new Options(Numbers("--participants", [25, 100, 200]), Numbers("--pages", [100, 300]), Numbers("--empty-pages", [100]), Numbers("--layout-pages", [100]),
-            Numbers("--live-tabs", [100]), int.Parse(Value("--live-changes") ?? "10"), int.Parse(Value("--seconds") ?? "20"), Value("--out") ?? Path.Combine("bench", "results.md"));
+            Numbers("--live-tabs", [100]), int.Parse(Value("--live-changes") ?? "10"), int.Parse(Value("--seconds") ?? "20"), Value("--out") ?? Path.Combine("bench", "results.md"),
+            Numbers("--voters", [200]));
     }
 }

@@ -32,6 +32,10 @@ public class WorkspaceDbContext(DbContextOptions<WorkspaceDbContext> options) : 
     public DbSet<TextOperationRecord> TextOperations => Set<TextOperationRecord>();
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<FollowUpChange> FollowUpChanges => Set<FollowUpChange>();
+    public DbSet<Poll> Polls => Set<Poll>();
+    public DbSet<PollCandidate> PollCandidates => Set<PollCandidate>();
+    public DbSet<PollVoter> PollVoters => Set<PollVoter>();
+    public DbSet<PollBallot> PollBallots => Set<PollBallot>();
 
     /// <summary>The person whose changes are being saved; written to the audit trail.</summary>
     public Guid? ActorId { get; set; }
@@ -77,7 +81,7 @@ public class WorkspaceDbContext(DbContextOptions<WorkspaceDbContext> options) : 
     {
         var now = Clock.GetUtcNow();
         var entries = ChangeTracker.Entries()
-            .Where(e => e.Entity is not (AuditEntry or IKeepsOwnHistory) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => e.Entity is not (AuditEntry or IKeepsOwnHistory or INotAudited) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(e => new AuditEntry
             {
                 At = now,

@@ -7,6 +7,7 @@ using Workspace.Web.Collaboration.Presence;
 using Workspace.Web.Features.Access;
 using Workspace.Web.Features.Meetings;
 using Workspace.Web.Features.Remarks;
+using Workspace.Web.Features.Votes;
 
 namespace Workspace.Web.Hubs;
 
@@ -44,7 +45,8 @@ public sealed class MeetingHub(
     ItemTexts texts,
     OpenTexts openTexts,
     LiveAccess access,
-    TextDocumentService documents) : Hub<IMeetingClient>
+    TextDocumentService documents,
+    PollService polls) : Hub<IMeetingClient>
 {
     private WorkspaceUser User => WorkspaceUser.From(Context.User!);
 
@@ -83,6 +85,22 @@ public sealed class MeetingHub(
 
     public Task<RemarkView> AddRemark(Guid agendaItemId, string text) =>
         remarks.AddAsync(User, agendaItemId, new RemarkInput { Text = text }, Context.ConnectionAborted);
+
+    /// <summary>Votes in an open poll (the same service and rights as the meeting page): only a member or stepping-in substitute present now.</summary>
+    public Task<VoteReceipt> CastVote(Guid pollId, int choice) => polls.VoteAsync(User, pollId, choice, Context.ConnectionAborted);
+
+    /// <summary>A poll as the caller may see it: progress while open, the result once closed.</summary>
+    public Task<PollView> GetPoll(Guid pollId) => polls.PollAsync(User, pollId, Context.ConnectionAborted);
+
+    /// <summary>The polls on the running meeting's current item.</summary>
+    public Task<PollBoard> GetPolls(Guid meetingId) => polls.BoardAsync(User, meetingId, Context.ConnectionAborted);
+
+    /// <summary>The chair's controls for a client that is not a page (a tablet app, the benchmark): the same service and rights.</summary>
+    public Task<Guid> CreatePoll(Guid meetingId, PollInput input) => polls.CreateAsync(User, meetingId, input, Context.ConnectionAborted);
+
+    public Task OpenPoll(Guid pollId) => polls.OpenAsync(User, pollId, Context.ConnectionAborted);
+
+    public Task<PollView> ClosePoll(Guid pollId) => polls.CloseAsync(User, pollId, Context.ConnectionAborted);
 
     /// <summary>
     /// Opens a co-edited text of an item ("background", "decision", "minutes") and sends its operations from now on,

@@ -22,6 +22,8 @@ public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
 
     // Co-edited texts with a history, stored beside the councils (a text is not reached through the item).
     private readonly List<TextDocument> _texts = [];
+    // Votes and elections with their voter and ballot rows (#13 votes).
+    private readonly List<object> _pollRows = [];
 
     public async Task SeedIfEmptyAsync(WorkspaceDbContext db, CancellationToken ct = default)
     {
@@ -34,6 +36,7 @@ public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
         db.Councils.Add(WithStandardAgenda(Handicapraadet(today)));
         db.FollowUps.AddRange(_followUps);
         db.TextDocuments.AddRange(_texts);
+        db.AddRange(_pollRows);
         await db.SaveChangesAsync(ct);
     }
 
@@ -137,6 +140,7 @@ public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
         item.Decision = "Forvaltningen undersøger, om rådet kan få et fast mødelokale på værestedet.";
         item.Status = AgendaItemStatus.Handled;
         otherBusiness = item;
+        HeldMeetingPolls(past, otherBusiness, [gitte, jens, mia, poul, anton, sofie, elsebeth, danny, martin]);
 
         // What was promised at the held meeting (the register, "Mine opgaver" and the next meeting's status item show them).
         FollowUp(council, otherBusiness, iben, "Forvaltningen undersøger, om rådet kan få et fast mødelokale på værestedet.",
@@ -267,6 +271,41 @@ public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
     {
         var start = new DateOnly(today.Year - 1, 1, 1);
         return (start, start.AddYears(4).AddDays(-1));
+    }
+
+    /// <summary>
+    /// #13 votes: on the held meeting's last item, a closed named vote and a closed secret election, their results as
+    /// lines in the item's decision (as closing them writes them). The nine present voters: the first eight voted.
+    /// </summary>
+    private void HeldMeetingPolls(Meeting past, AgendaItem item, Person[] present)
+    {
+        Poll Closed(PollKind kind, bool secret, string question, int minutes, params string[] candidates)
+        {
+            var id = Guid.NewGuid();
+            var poll = new Poll
+            {
+                Id = id, ElectionId = id, MeetingId = past.Id, AgendaItemId = item.Id, Kind = kind, IsSecret = secret, Question = question,
+                Majority = PollMajority.Absolute, Status = PollStatus.Closed, CreatedAt = past.StartsAt.AddMinutes(minutes),
+                OpenedAt = past.StartsAt.AddMinutes(minutes), ClosedAt = past.StartsAt.AddMinutes(minutes + 2), EligibleAtClose = present.Length,
+                Candidates = [.. candidates.Select((name, i) => new PollCandidate { PollId = id, Position = i + 1, Name = name })],
+            };
+            _pollRows.Add(poll);
+            return poll;
+        }
+        void Votes(Poll poll, params int[] choices)
+        {
+            foreach (var (person, choice) in present.Zip(choices))
+            {
+                _pollRows.Add(new PollVoter { PollId = poll.Id, PersonId = person.Id, OpenChoice = poll.IsSecret ? null : choice });
+                _pollRows.Add(new PollBallot { PollId = poll.Id, Choice = choice });
+            }
+        }
+        var room = Closed(PollKind.Motion, secret: false, "Skal rådet bede om et fast mødelokale på værestedet?", 100);
+        Votes(room, PollBallot.For, PollBallot.For, PollBallot.For, PollBallot.Against, PollBallot.For, PollBallot.For, PollBallot.Abstain, PollBallot.For);
+        var delegation = Closed(PollKind.Election, secret: true, "Valg af rådets repræsentant i Frivilligrådet", 104, "Sofie Lindholm", "Danny Mølgaard");
+        Votes(delegation, 1, 2, 1, 1, 2, 1, 2, 1);
+        item.Decision += "\nAfstemning: For 6, imod 1, undlader 1. Forslaget er vedtaget."
+            + "\nHemmeligt valg – Valg af rådets repræsentant i Frivilligrådet (1. runde): Sofie Lindholm 5, Danny Mølgaard 3, blanke 0. Sofie Lindholm er valgt.";
     }
 
     private static void Attend(Meeting meeting, Person person, AttendanceRole role, PresenceStatus presence,

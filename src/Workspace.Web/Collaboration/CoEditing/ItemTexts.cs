@@ -118,6 +118,25 @@ public sealed class ItemTexts
         return result;
     }
 
+    /// <summary>
+    /// Appends a line to an item's text as an edit of its own, after whatever is there (a closed vote's result into the
+    /// decision), so open editors receive it and nothing typed meanwhile is lost. The caller has checked the right to do
+    /// so (the chair closing a vote writes it, though the text is otherwise the administration's). A repeat of the same
+    /// <paramref name="key"/> adds nothing.
+    /// </summary>
+    public async Task AppendLineAsync(Guid meetingId, Guid itemId, ItemText text, string line, Guid authorPersonId, string key, CancellationToken ct)
+    {
+        var documentId = TextDocumentIds.ForItem(itemId, text);
+        var snapshot = await _documents.GetAsync(documentId, token => StoredFieldAsync(itemId, text, token), ct);
+        var separator = snapshot.Text.Length == 0 || snapshot.Text.EndsWith('\n') ? "" : "\n";
+        var result = await _documents.SubmitAsync(documentId, snapshot.Revision, TextOperation.Insert(snapshot.Text.Length, separator + line),
+            authorPersonId, key, 0, ct);
+        if (!result.Repeated)
+        {
+            _fields.MarkChanged(documentId, meetingId);
+        }
+    }
+
     public async Task<IReadOnlyList<TextHistoryEntry>> HistoryAsync(WorkspaceUser user, Guid itemId, ItemText text, CancellationToken ct)
     {
         await RightsAsync(user, itemId, text, ct);
