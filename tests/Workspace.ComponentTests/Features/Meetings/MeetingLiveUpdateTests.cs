@@ -112,6 +112,25 @@ public sealed class MeetingLiveUpdateTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task A_poll_change_reads_nothing_for_the_page_and_renders_no_card_again()
+    {
+        // Arrange
+        SignInAs("Mia Kragh");
+        var hearing = Item(DemoItems.Hearing);
+        var cut = await OpenSettledPageAsync(hearing.MeetingId);
+        var rendersBefore = CardRenders(cut);
+        var commandsBefore = DbCommands.Count;
+
+        // Act: votes are counted on the item (the notice every 250 ms while a poll is open).
+        Publish(new MeetingChange(hearing.MeetingId, MeetingChangeKind.PollChanged, hearing.Id, null, null));
+        await Task.Delay(300, Ct);
+
+        // Assert
+        Assert.Equal(0, DbCommands.Count - commandsBefore);
+        Assert.Equal(rendersBefore, CardRenders(cut));
+    }
+
+    [Fact]
     public async Task A_meeting_change_that_changed_nothing_on_the_agenda_renders_no_card_again()
     {
         // Arrange
