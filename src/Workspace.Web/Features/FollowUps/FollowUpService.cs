@@ -24,14 +24,12 @@ public sealed class FollowUpService(
         {
             return FollowUpRights.None;
         }
-        var isChair = user.IsInRole(WorkspaceRoles.Member) && await db.Memberships.AnyAsync(
-            m => m.CouncilId == councilId && m.PersonId == user.PersonId && m.Kind == MembershipKind.Member && m.IsChair, ct);
         var steppingIn = council.CanStepIn
             ? (await db.SubstituteCalls
                 .Where(c => c.SubstituteId == user.PersonId && c.Status == SubstituteCallStatus.Confirmed && c.Meeting!.CouncilId == councilId)
                 .Select(c => c.MeetingId).ToListAsync(ct)).ToHashSet()
             : [];
-        return new FollowUpRights(council, isChair, user.PersonId, steppingIn);
+        return new FollowUpRights(council, council.IsChair, user.PersonId, steppingIn);
     }
 
     /// <summary>The follow-ups made on a meeting's items, and the "Status på opfølgning" list when the meeting has that item.</summary>
