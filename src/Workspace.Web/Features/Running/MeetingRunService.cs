@@ -84,12 +84,7 @@ public sealed class MeetingRunService(
     public async Task SetCurrentAsync(WorkspaceUser user, Guid meetingId, Guid? expectedCurrentId, Guid itemId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (meeting, _) = await access.ControlledMeetingAsync(db, user, meetingId, ct);
-        EnsureRunning(meeting);
-        if (meeting.CurrentItemId != expectedCurrentId)
-        {
-            throw new ConcurrencyConflictException();
-        }
+        var meeting = await MeetingAtAsync(db, user, meetingId, expectedCurrentId, ct);
         var items = await db.AgendaItems.Where(i => i.MeetingId == meetingId).ToListAsync(ct);
         var item = items.SingleOrDefault(i => i.Id == itemId && i.Layout != AgendaItemLayout.Section) ?? throw new NotFoundException();
         if (item.Id != meeting.CurrentItemId)
@@ -108,12 +103,7 @@ public sealed class MeetingRunService(
             throw Invalid("Run.BadStep");
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (meeting, _) = await access.ControlledMeetingAsync(db, user, meetingId, ct);
-        EnsureRunning(meeting);
-        if (meeting.CurrentItemId != expectedCurrentId)
-        {
-            throw new ConcurrencyConflictException();
-        }
+        var meeting = await MeetingAtAsync(db, user, meetingId, expectedCurrentId, ct);
         var items = await db.AgendaItems.Where(i => i.MeetingId == meetingId).ToListAsync(ct);
         var steps = Steps(items).ToList();
         var at = steps.FindIndex(i => i.Id == meeting.CurrentItemId);
@@ -216,6 +206,14 @@ public sealed class MeetingRunService(
             item.TimerUsedSeconds = (int)Math.Min(int.MaxValue, item.TimerUsedSeconds + seconds);
             item.TimerStartedAt = null;
         }
+    }
+
+    /// <summary>The running meeting the user controls, still at the item the caller saw as current (else a conflict).</summary>
+    private async Task<Meeting> MeetingAtAsync(WorkspaceDbContext db, WorkspaceUser user, Guid meetingId, Guid? expectedCurrentId, CancellationToken ct)
+    {
+        var (meeting, _) = await access.ControlledMeetingAsync(db, user, meetingId, ct);
+        EnsureRunning(meeting);
+        return meeting.CurrentItemId == expectedCurrentId ? meeting : throw new ConcurrencyConflictException();
     }
 
     private static void EnsureRunning(Meeting meeting)
