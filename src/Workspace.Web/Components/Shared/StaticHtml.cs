@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Caching.Memory;
@@ -38,10 +40,21 @@ public sealed class StaticHtml(IServiceScopeFactory scopes, ILoggerFactory logge
     {
         // The renderer resolves scoped services (texts, cascading values), as a circuit does.
         await using var scope = scopes.CreateAsyncScope();
-        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
+        await using var renderer = new HtmlRenderer(new WithTextEncoder(scope.ServiceProvider), loggers);
         var html = await renderer.Dispatcher.InvokeAsync(async () =>
             (await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters.ToDictionary()))).ToHtmlString());
         _rendered.Set(cacheKey, html, new MemoryCacheEntryOptions { Size = html.Length, SlidingExpiration = TimeSpan.FromHours(1) });
         return new MarkupString(html);
+    }
+
+    /// <summary>
+    /// The scope's services with an encoder that leaves Danish letters as they are ("æ", not "&amp;#xE6;"), as the browser's
+    /// own rendering of a component does; what could be markup (&lt; &gt; &amp; quotes) is still encoded.
+    /// </summary>
+    private sealed class WithTextEncoder(IServiceProvider services) : IServiceProvider
+    {
+        private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+        public object? GetService(Type serviceType) => serviceType == typeof(HtmlEncoder) ? Encoder : services.GetService(serviceType);
     }
 }

@@ -10,6 +10,8 @@ namespace Workspace.Web.Features.FollowUps;
 /// </summary>
 public sealed class FollowUpFactsHtml(StaticHtml html)
 {
+    private static readonly IReadOnlyDictionary<Guid, MarkupString> NoLines = new Dictionary<Guid, MarkupString>();
+
     public ValueTask<MarkupString> RenderAsync(FollowUpView followUp, bool showOrigin) =>
         Render<FollowUpFacts>(followUp, showOrigin);
 
@@ -20,6 +22,10 @@ public sealed class FollowUpFactsHtml(StaticHtml html)
     /// <summary>The shared HTML of each of these lines the viewer may not change, by id; the others keep their buttons.</summary>
     public async Task<IReadOnlyDictionary<Guid, MarkupString>> ReadOnlyLinesAsync(IEnumerable<FollowUpView> followUps, bool showOrigin)
     {
+        if (!followUps.Any(f => !f.CanEdit && !f.CanChangeStatus))
+        {
+            return NoLines;
+        }
         var lines = new Dictionary<Guid, MarkupString>();
         foreach (var followUp in followUps.Where(f => !f.CanEdit && !f.CanChangeStatus))
         {

@@ -1,6 +1,6 @@
-using Workspace.Data.Entities;
 using Microsoft.Extensions.DependencyInjection;
 using Workspace.ComponentTests.Infrastructure;
+using Workspace.Data.Entities;
 using Workspace.Web.Features.FollowUps;
 using Workspace.Web.Features.Meetings;
 
@@ -30,7 +30,8 @@ public sealed class SharedHtmlTests : ComponentTestContext
         // Assert
         Assert.DoesNotContain("<script", header.Value);
         Assert.DoesNotContain("<b>", header.Value);
-        Assert.Contains("Møde &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;", header.Value);
+        Assert.Contains("Møde &lt;script&gt;", header.Value);
+        Assert.Contains("&lt;b&gt;Rådhuset&lt;/b&gt;", header.Value);
     }
 
     [Fact]
