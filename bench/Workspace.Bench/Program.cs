@@ -9,6 +9,8 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var options = Options.Parse(args);
 var repoRoot = FindRepoRoot();
 var lines = new List<string>();
+var meetingPages = new List<MemoryResult>();
+double? emptyHeapKb = null;
 
 void Report(string line)
 {
@@ -55,12 +57,14 @@ await using (var app = await AppUnderTest.StartAsync(repoRoot))
     foreach (var pages in options.Pages)
     {
         var r = await MemoryScenario.RunAsync(app, pages, MemoryPage.Meeting);
+        meetingPages.Add(r);
         Report($"pages={r.Pages} circuits={r.Circuits} gc_heap_per_circuit_kb={r.HeapPerCircuitKb:F0} working_set_per_circuit_kb={r.WorkingSetPerCircuitKb:F0}");
     }
     foreach (var pages in options.EmptyPages)
     {
         // What Blazor itself keeps per circuit: the same measurement on an empty interactive page.
         var r = await MemoryScenario.RunAsync(app, pages, MemoryPage.Empty);
+        emptyHeapKb ??= r.HeapPerCircuitKb;
         Report($"empty_pages={r.Pages} circuits={r.Circuits} gc_heap_per_circuit_kb={r.HeapPerCircuitKb:F0} working_set_per_circuit_kb={r.WorkingSetPerCircuitKb:F0}");
     }
     foreach (var pages in options.LayoutPages)
@@ -69,6 +73,17 @@ await using (var app = await AppUnderTest.StartAsync(repoRoot))
         var r = await MemoryScenario.RunAsync(app, pages, MemoryPage.EmptyInAppLayout);
         Report($"layout_pages={r.Pages} circuits={r.Circuits} gc_heap_per_circuit_kb={r.HeapPerCircuitKb:F0} working_set_per_circuit_kb={r.WorkingSetPerCircuitKb:F0}");
     }
+}
+
+// The memory guard of decision 008, checked against the empty circuit of this same run.
+var breached = false;
+foreach (var r in meetingPages)
+{
+    var ratio = emptyHeapKb is { } empty ? r.HeapPerCircuitKb / empty : (double?)null;
+    var within = r.HeapPerCircuitKb <= MemoryGuard.MaxHeapPerCircuitKb && (ratio is null || ratio <= MemoryGuard.MaxTimesEmpty);
+    breached |= !within;
+    Report($"memory_guard pages={r.Pages} gc_heap_per_circuit_kb={r.HeapPerCircuitKb:F0} (max {MemoryGuard.MaxHeapPerCircuitKb}) " +
+           $"times_empty={(ratio is { } x ? x.ToString("F2") : "n/a (run with --empty-pages)")} (max {MemoryGuard.MaxTimesEmpty}) {(within ? "ok" : "BREACHED")}");
 }
 
 var output = Path.Combine(repoRoot, options.Output);
@@ -98,9 +113,17 @@ var text = new StringBuilder()
     .AppendLine("`voters`: N present members as hub clients each cast one secret vote at a random moment in the first 5 s (`voting_s` until the")
     .AppendLine("last answer); `counted` is the closed poll's total, `voted` its voter rows; `result_ms` from the chair's close until the last client")
     .AppendLine("has read the result after its `PollChanged` notice (target: within 1000 ms); `vote_p50_ms`/`vote_p95_ms` each CastVote's round trip.")
+    .AppendLine($"`memory_guard`: decision 008's guard, a meeting-page circuit at most {MemoryGuard.MaxHeapPerCircuitKb} KB GC heap and at most")
+    .AppendLine($"{MemoryGuard.MaxTimesEmpty}x the empty circuit of the same run; BREACHED when either is exceeded (the bench then exits with code 3).")
     .ToString();
 File.WriteAllText(output, text);
 Console.WriteLine($"written to {output}");
+if (breached)
+{
+    Console.Error.WriteLine("bench: the meeting page breaks the memory guard of decision 008");
+    return 3;
+}
+return 0;
 
 static string FindRepoRoot()
 {
@@ -110,6 +133,13 @@ static string FindRepoRoot()
         directory = directory.Parent;
     }
     return directory?.FullName ?? throw new InvalidOperationException("Workspace.sln not found above the benchmark.");
+}
+
+/// <summary>Decision 008's guard on a meeting-page circuit.</summary>
+internal static class MemoryGuard
+{
+    public const int MaxHeapPerCircuitKb = 300;
+    public const double MaxTimesEmpty = 2.5;
 }
 
 internal sealed record Options(int[] Participants, int[] Pages, int[] EmptyPages, int[] LayoutPages, int[] LiveTabs, int LiveChanges, int Seconds, string Output, int[] Voters)

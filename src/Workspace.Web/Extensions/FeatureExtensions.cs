@@ -41,6 +41,9 @@ public static class FeatureExtensions
         builder.AddWorkspaceFileStore();
         builder.Services.AddSingleton<AttachmentService>();
         builder.Services.AddSingleton<MarkdownRenderer>();
+        builder.Services.AddSingleton<StaticHtml>();
+        builder.Services.AddSingleton<AgendaCardHtml>();
+        builder.Services.AddSingleton<MeetingPageHtml>();
         builder.Services.AddSingleton<CopenhagenTime>();
         builder.Services.AddTransient<FormErrors>();
         builder.Services.AddTransient<Seeding.DemoData>();

@@ -1,4 +1,5 @@
 using Workspace.Data.Entities;
+using Workspace.Web.Components.Shared;
 
 namespace Workspace.Web.Features.Attendance;
 
@@ -14,7 +15,17 @@ public sealed record AttendanceOverview(
     IReadOnlyList<AttendeeView> Guests,
     IReadOnlyList<SubstituteCallView> Calls,
     Guid? MinuteTakerId,
-    string? MinuteTakerName);
+    string? MinuteTakerName)
+{
+    /// <summary>The overview with one instance of each equal person for every page that shows the meeting (decision 008).</summary>
+    public AttendanceOverview WithSharedPeople() => this with
+    {
+        Members = SharedInstances.Each(Members),
+        Substitutes = SharedInstances.Each(Substitutes),
+        Administration = SharedInstances.Each(Administration),
+        Guests = SharedInstances.Each(Guests),
+    };
+}
 
 public sealed record AttendeeView(
     Guid? AttendanceId,

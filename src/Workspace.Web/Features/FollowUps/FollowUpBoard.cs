@@ -1,4 +1,5 @@
 using Workspace.Web.Collaboration;
+using Workspace.Web.Components.Shared;
 using Workspace.Web.Features.Access;
 
 namespace Workspace.Web.Features.FollowUps;
@@ -62,7 +63,15 @@ public sealed class FollowUpBoard(FollowUpService followUps)
     {
         try
         {
-            return await followUps.ForMeetingAsync(user, meetingId);
+            var read = await followUps.ForMeetingAsync(user, meetingId);
+            // Every open page of the meeting reads the same follow-ups: keep one instance of each for all of them.
+            return read with
+            {
+                Items = SharedInstances.Each(read.Items),
+                StatusList = read.StatusList is { } list
+                    ? list with { Open = SharedInstances.Each(list.Open), EndedSinceLastMeeting = SharedInstances.Each(list.EndedSinceLastMeeting) }
+                    : null,
+            };
         }
         catch (NotFoundException)
         {

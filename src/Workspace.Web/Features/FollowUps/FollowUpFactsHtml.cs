@@ -1,45 +1,47 @@
-using System.Collections.Concurrent;
-using System.Globalization;
+using Workspace.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
 
 namespace Workspace.Web.Features.FollowUps;
 
 /// <summary>
-/// The read-only part of a follow-up (<see cref="FollowUpFacts"/>) rendered to HTML once per version and language and
-/// shared by every circuit: a component's render tree per line on every open meeting page cost several KB each
-/// (decision 008); one markup frame costs almost nothing, and Razor still encodes what users wrote.
+/// The read-only parts of follow-ups rendered to HTML once per version and language and shared by every circuit
+/// (<see cref="StaticHtml"/>): the facts inside a line with buttons (<see cref="FollowUpFacts"/>), and a whole line for a
+/// viewer who may not change it (<see cref="FollowUpLineView"/>), which then needs no component of its own on the page.
 /// </summary>
-public sealed class FollowUpFactsHtml(IServiceScopeFactory scopes, ILoggerFactory loggers)
+public sealed class FollowUpFactsHtml(StaticHtml html)
 {
-    private const int MaxEntries = 10_000;
-    private readonly ConcurrentDictionary<(FollowUpView FollowUp, bool ShowOrigin, string Culture), string> _rendered = new();
+    private static readonly IReadOnlyDictionary<Guid, MarkupString> NoLines = new Dictionary<Guid, MarkupString>();
 
-    public async Task<MarkupString> RenderAsync(FollowUpView followUp, bool showOrigin)
+    public ValueTask<MarkupString> RenderAsync(FollowUpView followUp, bool showOrigin) =>
+        Render<FollowUpFacts>(followUp, showOrigin);
+
+    /// <summary>A line with nothing to click: the line's box and its facts.</summary>
+    public ValueTask<MarkupString> LineAsync(FollowUpView followUp, bool showOrigin) =>
+        Render<FollowUpLineView>(followUp, showOrigin);
+
+    /// <summary>The shared HTML of each of these lines the viewer may not change, by id; the others keep their buttons.</summary>
+    public async Task<IReadOnlyDictionary<Guid, MarkupString>> ReadOnlyLinesAsync(IEnumerable<FollowUpView> followUps, bool showOrigin)
+    {
+        if (!followUps.Any(f => !f.CanEdit && !f.CanChangeStatus))
+        {
+            return NoLines;
+        }
+        var lines = new Dictionary<Guid, MarkupString>();
+        foreach (var followUp in followUps.Where(f => !f.CanEdit && !f.CanChangeStatus))
+        {
+            lines[followUp.Id] = await LineAsync(followUp, showOrigin);
+        }
+        return lines;
+    }
+
+    private ValueTask<MarkupString> Render<TComponent>(FollowUpView followUp, bool showOrigin) where TComponent : IComponent
     {
         // What the viewer may do is not part of the text, so viewers with other rights share one rendering.
-        var key = (followUp with { CanEdit = false, CanChangeStatus = false }, showOrigin, CultureInfo.CurrentUICulture.Name);
-        if (_rendered.TryGetValue(key, out var html))
+        var shown = followUp with { CanEdit = false, CanChangeStatus = false };
+        return html.RenderAsync<TComponent>((shown, showOrigin), new Dictionary<string, object?>
         {
-            return new MarkupString(html);
-        }
-        if (_rendered.Count >= MaxEntries)
-        {
-            _rendered.Clear();
-        }
-        // The renderer resolves scoped services (cascading values), as a circuit does.
-        await using var scope = scopes.CreateAsyncScope();
-        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
-        html = await renderer.Dispatcher.InvokeAsync(async () =>
-        {
-            var parameters = ParameterView.FromDictionary(new Dictionary<string, object?>
-            {
-                [nameof(FollowUpFacts.FollowUp)] = key.Item1,
-                [nameof(FollowUpFacts.ShowOrigin)] = showOrigin,
-            });
-            return (await renderer.RenderComponentAsync<FollowUpFacts>(parameters)).ToHtmlString();
+            [nameof(FollowUpFacts.FollowUp)] = shown,
+            [nameof(FollowUpFacts.ShowOrigin)] = showOrigin,
         });
-        _rendered[key] = html;
-        return new MarkupString(html);
     }
 }

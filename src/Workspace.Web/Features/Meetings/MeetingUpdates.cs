@@ -14,12 +14,13 @@ public static class MeetingUpdates
     {
         if (shown is null || shown.Id != fresh.Id)
         {
-            return fresh;
+            // Other pages of the same meeting read equal items: keep one of each for all of them.
+            return fresh with { Items = SharedInstances.Each(fresh.Items) };
         }
         var before = shown.Items.ToDictionary(i => i.Id);
         var reused = fresh with
         {
-            Items = fresh.Items.Select(i => before.TryGetValue(i.Id, out var old) && old == i ? old : i).ToValueList(),
+            Items = fresh.Items.Select(i => before.TryGetValue(i.Id, out var old) && old == i ? old : SharedInstances.Of(i)).ToValueList(),
         };
         return reused == shown ? shown : reused;
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
@@ -23,7 +24,7 @@ public sealed class AgendaEditorTests : ComponentTestContext
         var hearing = Item(DemoItems.Hearing);
         var view = TestViews.AgendaItem("6", hearing.Title) with { Id = hearing.Id };
         Guid? moved = null;
-        var cut = Render<AgendaItemCard>(p => p.Add(x => x.Item, view).Add(x => x.Rights, Secretary).Add(x => x.OnMoved, id => moved = id));
+        var cut = Render<AgendaItemCard>(p => p.Add(x => x.Item, view).Add(x => x.Page, new AgendaCardPage(Secretary) { OnMoved = EventCallback.Factory.Create<Guid>(this, id => moved = id) }));
 
         // Act
         await cut.Find(".agenda-move-handle").KeyDownAsync(new KeyboardEventArgs { Key = "ArrowUp" });
@@ -45,8 +46,8 @@ public sealed class AgendaEditorTests : ComponentTestContext
         var view = TestViews.AgendaItem("3", "Nyt fra formanden");
 
         // Act
-        var secretary = Render<AgendaItemCard>(p => p.Add(x => x.Item, view).Add(x => x.Rights, Secretary));
-        var reader = Render<AgendaItemCard>(p => p.Add(x => x.Item, view).Add(x => x.Rights, Reader));
+        var secretary = Render<AgendaItemCard>(p => p.Add(x => x.Item, view).Add(x => x.Page, new AgendaCardPage(Secretary)));
+        var reader = Render<AgendaItemCard>(p => p.Add(x => x.Item, view).Add(x => x.Page, new AgendaCardPage(Reader)));
 
         // Assert
         var handle = secretary.Find("button.agenda-move-handle");
@@ -64,7 +65,7 @@ public sealed class AgendaEditorTests : ComponentTestContext
         var view = TestViews.AgendaItem("5", "Status på værestedet", status: AgendaItemStatus.Withdrawn, statusNote: "Sagen er ikke klar.");
 
         // Act
-        var cut = Render<AgendaItemCard>(p => p.Add(x => x.Item, view).Add(x => x.Rights, Reader));
+        var cut = Render<AgendaItemCard>(p => p.Add(x => x.Item, view).Add(x => x.Page, new AgendaCardPage(Reader)));
 
         // Assert
         Assert.Equal("Status på værestedet", cut.Find("h3 s").TextContent);
@@ -82,7 +83,7 @@ public sealed class AgendaEditorTests : ComponentTestContext
             with { PostponedTo = new MeetingReference(target, new DateTimeOffset(2027, 2, 11, 15, 0, 0, TimeSpan.Zero)) };
 
         // Act
-        var cut = Render<AgendaItemCard>(p => p.Add(x => x.Item, view).Add(x => x.Rights, Reader));
+        var cut = Render<AgendaItemCard>(p => p.Add(x => x.Item, view).Add(x => x.Page, new AgendaCardPage(Reader)));
 
         // Assert
         var link = cut.Find("[data-testid=postponed-to] a");
@@ -99,8 +100,8 @@ public sealed class AgendaEditorTests : ComponentTestContext
         var slot = new TimeSlot(Start.AddMinutes(100), Start.AddMinutes(130), TakesTime: true);
 
         // Act
-        var cut = Render<AgendaItemCard>(p => p.Add(x => x.Item, view).Add(x => x.Rights, Reader)
-            .Add(x => x.Time, slot).Add(x => x.MeetingEndsAt, Start.AddMinutes(120)));
+        var cut = Render<AgendaItemCard>(p => p.Add(x => x.Item, view).Add(x => x.Page, new AgendaCardPage(Reader) { MeetingEndsAt = Start.AddMinutes(120) })
+            .Add(x => x.Time, slot));
 
         // Assert
         Assert.Equal("kl. 17.40–18.10", cut.Find("[data-testid=item-time]").TextContent.Trim());
@@ -115,8 +116,8 @@ public sealed class AgendaEditorTests : ComponentTestContext
         var view = TestViews.AgendaItem("2", "Referat", minutes: 5);
 
         // Act
-        var cut = Render<AgendaItemCard>(p => p.Add(x => x.Item, view).Add(x => x.Rights, Reader)
-            .Add(x => x.Time, new TimeSlot(Start, Start.AddMinutes(5), true)).Add(x => x.MeetingEndsAt, Start.AddMinutes(120)));
+        var cut = Render<AgendaItemCard>(p => p.Add(x => x.Item, view).Add(x => x.Page, new AgendaCardPage(Reader) { MeetingEndsAt = Start.AddMinutes(120) })
+            .Add(x => x.Time, new TimeSlot(Start, Start.AddMinutes(5), true)));
 
         // Assert
         Assert.Equal("kl. 16.00–16.05", cut.Find("[data-testid=item-time]").TextContent.Trim());

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using Workspace.Data.Entities;
 using Workspace.ComponentTests.Infrastructure;
 using Workspace.Web.Features.Meetings;
@@ -15,7 +16,7 @@ public sealed class AgendaItemCardTests : ComponentTestContext
         var item = HousingTalk(background: "Forvaltningen fortæller om:\n\n- bostøtte i egen bolig,\n- **akutboliger**.");
 
         // Act
-        var cut = Render<AgendaItemCard>(p => p.Add(x => x.Item, item).Add(x => x.Rights, Reader));
+        var cut = Render<AgendaItemCard>(p => p.Add(x => x.Item, item).Add(x => x.Page, new AgendaCardPage(Reader)));
 
         // Assert
         var entries = cut.FindAll(".markdown ul > li");
@@ -31,7 +32,7 @@ public sealed class AgendaItemCardTests : ComponentTestContext
             with { Status = Workspace.Data.Entities.AgendaItemStatus.Withdrawn, StatusNote = "\"><b>ikke fed</b>" };
 
         // Act
-        var cut = Render<AgendaItemCard>(p => p.Add(x => x.Item, item).Add(x => x.Rights, Reader));
+        var cut = Render<AgendaItemCard>(p => p.Add(x => x.Item, item).Add(x => x.Page, new AgendaCardPage(Reader)));
 
         // Assert
         Assert.Empty(cut.FindAll("script, img, b"));
@@ -47,7 +48,7 @@ public sealed class AgendaItemCardTests : ComponentTestContext
         var item = HousingTalk(background: "Se her <script>alert('xss')</script> og [klik](javascript:alert(1))\n\n<img src=x onerror=alert(2)>");
 
         // Act
-        var cut = Render<AgendaItemCard>(p => p.Add(x => x.Item, item).Add(x => x.Rights, Reader));
+        var cut = Render<AgendaItemCard>(p => p.Add(x => x.Item, item).Add(x => x.Page, new AgendaCardPage(Reader)));
 
         // Assert
         var markdown = cut.Find(".markdown");
@@ -64,7 +65,7 @@ public sealed class AgendaItemCardTests : ComponentTestContext
         var item = HousingTalk(background: null);
 
         // Act
-        var cut = Render<AgendaItemCard>(p => p.Add(x => x.Item, item).Add(x => x.Rights, Reader));
+        var cut = Render<AgendaItemCard>(p => p.Add(x => x.Item, item).Add(x => x.Page, new AgendaCardPage(Reader)));
 
         // Assert
         Assert.Equal("4. Oplæg om den boligsociale indsats", Normalize(cut.Find("h3").TextContent));
@@ -82,8 +83,10 @@ public sealed class AgendaItemCardTests : ComponentTestContext
         AgendaItemView? edited = null;
         var cut = Render<AgendaItemCard>(p => p
             .Add(x => x.Item, item)
-            .Add(x => x.Rights, new MeetingRights(CanRemark: false, CanManage: true))
-            .Add(x => x.OnEdit, (AgendaItemView i) => edited = i));
+            .Add(x => x.Page, new AgendaCardPage(new MeetingRights(CanRemark: false, CanManage: true))
+            {
+                OnEdit = EventCallback.Factory.Create<AgendaItemView>(this, i => edited = i),
+            }));
 
         // Act
         cut.Find("button[aria-label='Redigér punkt 4']").Click();
@@ -99,7 +102,7 @@ public sealed class AgendaItemCardTests : ComponentTestContext
         var item = HousingTalk(background: null) with { Number = "5", Title = "Pause", Kind = AgendaItemKind.Break, Presenter = null };
 
         // Act
-        var cut = Render<AgendaItemCard>(p => p.Add(x => x.Item, item).Add(x => x.Rights, new MeetingRights(CanRemark: true, CanManage: false)));
+        var cut = Render<AgendaItemCard>(p => p.Add(x => x.Item, item).Add(x => x.Page, new AgendaCardPage(new MeetingRights(CanRemark: true, CanManage: false))));
 
         // Assert
         Assert.Empty(cut.FindAll("section.remarks"));

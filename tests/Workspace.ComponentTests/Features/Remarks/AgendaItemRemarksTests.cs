@@ -96,8 +96,7 @@ public sealed class AgendaItemRemarksTests : ComponentTestContext
         // Act
         var cut = Render<AgendaItemCard>(p => p
             .Add(x => x.Item, hearing)
-            .Add(x => x.Rights, new MeetingRights(CanRemark: true, CanManage: false))
-            .Add(x => x.HasDraft, true));
+            .Add(x => x.Page, new AgendaCardPage(new MeetingRights(CanRemark: true, CanManage: false)) { Drafts = new HashSet<Guid> { hearing.Id } }));
 
         // Assert
         cut.WaitForAssertion(() => Assert.Equal(draft, cut.Find(".remark-composer textarea").GetAttribute("value")));
@@ -105,7 +104,7 @@ public sealed class AgendaItemRemarksTests : ComponentTestContext
     }
 
     private IRenderedComponent<AgendaItemCard> RenderCard(AgendaItemView item, bool canRemark) =>
-        Render<AgendaItemCard>(p => p.Add(x => x.Item, item).Add(x => x.Rights, new MeetingRights(CanRemark: canRemark, CanManage: false)));
+        Render<AgendaItemCard>(p => p.Add(x => x.Item, item).Add(x => x.Page, new AgendaCardPage(new MeetingRights(CanRemark: canRemark, CanManage: false))));
 
     private async Task<AgendaItemView> HearingAsSeenByAsync(WorkspaceUser user)
     {

@@ -65,6 +65,6 @@ public sealed class SubstituteRemarkHintTests : ComponentTestContext
     {
         var hearing = Item(DemoItems.Hearing);
         var meeting = await Services.GetRequiredService<MeetingService>().GetMeetingAsync(user, hearing.MeetingId, Ct);
-        return Render<AgendaItemCard>(p => p.Add(x => x.Item, meeting.Items.Single(i => i.Id == hearing.Id)).Add(x => x.Rights, meeting.Rights));
+        return Render<AgendaItemCard>(p => p.Add(x => x.Item, meeting.Items.Single(i => i.Id == hearing.Id)).Add(x => x.Page, new AgendaCardPage(meeting.Rights)));
     }
 }
