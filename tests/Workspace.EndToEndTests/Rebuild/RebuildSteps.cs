@@ -110,10 +110,12 @@ public sealed class RebuildSteps(ActionCounter act, RebuildMeeting meeting)
             await Expect(Dialog.Locator("input[data-testid=item-title], [data-testid=item-title] input").First).ToHaveValueAsync(item.Title);
             foreach (var (field, text) in new[] { ("decision", item.Decision), ("minutes", item.Minutes) }.Where(t => t.Item2 is not null))
             {
-                var area = Dialog.Locator($"textarea[data-testid=coedit-{field}]");
-                await Expect(area).ToBeEditableAsync();
-                await act.FillAsync(area, text!, $"{field} of {item.Number}");
+                // The text is ready once it says "Gemt" (it is read from the server first); what is typed is stored as typed, and
+                // the card behind the dialog shows it once the server has it.
                 await Expect(Dialog.Locator($"[data-testid=coedit-state-{field}]")).ToHaveTextAsync("Gemt");
+                await act.FillAsync(Dialog.Locator($"textarea[data-testid=coedit-{field}]"), text!, $"{field} of {item.Number}");
+                var shown = text!.Split('\n')[0].TrimStart('-', ' ');
+                await Expect(Item(item.Number).Locator(field == "decision" ? "section.decision" : "[data-testid=item-minutes]")).ToContainTextAsync(shown);
             }
             if (index < last)
             {
