@@ -25,7 +25,6 @@ public sealed class KeyboardPass(ActionCounter act)
         await act.PressAsync("Enter", "Tilføj overskrift");
         var title = Dialog.Locator("input[data-testid=entry-title], [data-testid=entry-title] input").First;
         await Expect(title).ToBeVisibleAsync();
-        await Page.WaitForTimeoutAsync(1500);
         await FocusAsync(title, "e => e.dataset.testid === 'entry-title'", "the heading's title");
         await act.TypeAsync(heading, "heading");
         await TabUntilAsync("e => e.dataset.testid === 'entry-save'", "Gem");
@@ -41,9 +40,6 @@ public sealed class KeyboardPass(ActionCounter act)
         await act.PressAsync("Enter", "Nyt punkt");
         var title = Dialog.Locator("input[data-testid=item-title], [data-testid=item-title] input").First;
         await Expect(title).ToBeVisibleAsync();
-        // Within a second of opening, the form takes the focus from its title field to the dialog and the title's first
-        // letters were lost (it read "Orie"): the pass waits for the form to settle, as a person looks at it first.
-        await Page.WaitForTimeoutAsync(1500);
         await FocusAsync(title, "e => e.dataset.testid === 'item-title'", "the item's title");
         await act.TypeAsync(itemTitle, "title");
         await Expect(title).ToHaveValueAsync(itemTitle);

@@ -27,6 +27,8 @@ public enum AgendaAction
     SetApprovedMinutes,
     MoveIntoSection,
     SectionChoices,
+    AddFromText,
+    PreviewText,
 }
 
 public enum Outcome
@@ -102,6 +104,8 @@ public sealed class AgendaAuthorizationMatrixTests(WorkspaceFactory factory) : I
             AgendaAction.SetApprovedMinutes => scenario.Agenda.SetApprovedMinutesAsync(user, one, null, Ct),
             AgendaAction.MoveIntoSection => scenario.Agenda.MoveIntoSectionAsync(user, one, section, Ct),
             AgendaAction.SectionChoices => scenario.Agenda.SectionsAsync(user, one, Ct),
+            AgendaAction.AddFromText => scenario.Agenda.AddFromTextAsync(user, meetingId, "1. Budget\n  a) Fordeling\nPAUSE (10 min.)", Ct),
+            AgendaAction.PreviewText => scenario.Agenda.PreviewTextAsync(user, meetingId, "1. Budget", Ct),
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         });
 

@@ -77,6 +77,127 @@ public sealed class AgendaService(
         return entry.Id;
     }
 
+    /// <summary>
+    /// What an agenda typed as text (<see cref="AgendaText"/>) would make of the meeting's agenda now: every entry with the
+    /// number it will have, the new ones marked, and the lines that cannot be used. Nothing is saved.
+    /// </summary>
+    public async Task<AgendaTextPreview> PreviewTextAsync(WorkspaceUser user, Guid meetingId, string? text, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var meeting = await access.ManagedMeetingAsync(db, user, meetingId, ct);
+        var parse = AgendaText.Parse(text);
+        var errors = TextErrors(meeting, parse);
+        var existing = await db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == meetingId).ToListAsync(ct);
+        var added = PlaceFromText(meetingId, existing, parse.Entries, clock.GetUtcNow());
+        var newIds = added.Select(i => i.Id).ToHashSet();
+        var rows = AgendaNumbering.InOrder([.. existing, .. added])
+            .Select(e => new AgendaTextRow(e.Number, e.Item.Title, e.Item.Layout, e.Item.ParentId is not null, e.Item.Kind, e.Item.AllottedMinutes,
+                e.Item.Presenter, newIds.Contains(e.Item.Id)))
+            .ToList();
+        return new(rows, errors, added.Count);
+    }
+
+    /// <summary>
+    /// Adds the entries of an agenda typed as text in one save: items and their sub-items, headings and pauses, in the text's
+    /// order before the end items (næste møde, eventuelt), which stay last with the standard items kept. A presenter named
+    /// as a person of the council is linked to them. Refused whole, with the lines and reasons, if any line cannot be used.
+    /// </summary>
+    public async Task<int> AddFromTextAsync(WorkspaceUser user, Guid meetingId, string? text, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var meeting = await access.ManagedMeetingAsync(db, user, meetingId, ct);
+        var parse = AgendaText.Parse(text);
+        var errors = TextErrors(meeting, parse);
+        if (errors.Count > 0)
+        {
+            throw new InputValidationException([.. errors.Select(e => new FieldError(AgendaText.LineField(e.Line), e.MessageKey))]);
+        }
+        var existing = await db.AgendaItems.Where(i => i.MeetingId == meetingId).ToListAsync(ct);
+        var added = PlaceFromText(meetingId, existing, parse.Entries, clock.GetUtcNow());
+        var people = await db.Memberships.AsNoTracking().Where(m => m.CouncilId == meeting.CouncilId)
+            .Select(m => new { m.PersonId, m.Person!.Name }).ToListAsync(ct);
+        foreach (var item in added.Where(i => i.Presenter is not null))
+        {
+            item.PresenterPersonId = people.FirstOrDefault(p => string.Equals(p.Name, item.Presenter, StringComparison.CurrentCultureIgnoreCase))?.PersonId;
+        }
+        db.AgendaItems.AddRange(added);
+        await db.SaveAsAsync(user, ct);
+        Notify(meetingId, null, user);
+        return added.Count;
+    }
+
+    /// <summary>The parse's errors, and headings and pauses refused on a meeting that is no longer being prepared (as their own form does).</summary>
+    private static List<AgendaTextError> TextErrors(Meeting meeting, AgendaTextParse parse)
+    {
+        var errors = parse.Errors.ToList();
+        if (parse.Entries.Count == 0 && errors.Count == 0)
+        {
+            errors.Add(new(0, "Agenda.Text.Empty"));
+        }
+        if (meeting.Status is not (MeetingStatus.Draft or MeetingStatus.Published))
+        {
+            errors.AddRange(parse.Entries
+                .Where(e => e.Shape is AgendaLineShape.Section or AgendaLineShape.Pause && errors.All(x => x.Line != e.Line))
+                .Select(e => new AgendaTextError(e.Line, "Agenda.Text.NotPlanning")));
+        }
+        return [.. errors.OrderBy(e => e.Line)];
+    }
+
+    /// <summary>
+    /// The new entries as rows, placed like one new item after another (<see cref="PlaceBeforeEndAsync"/>): main entries before
+    /// the end items, in the text's order, the existing entries renumbered around them; sub-items under the item above them.
+    /// </summary>
+    internal static List<AgendaItem> PlaceFromText(Guid meetingId, List<AgendaItem> existing, IReadOnlyList<AgendaTextEntry> entries, DateTimeOffset now)
+    {
+        var mains = existing.Where(i => i.ParentId is null).OrderBy(i => i.Number).ToList();
+        var insertAt = mains.Count;
+        while (insertAt > 0 && mains[insertAt - 1].Placement == AgendaItemPlacement.End)
+        {
+            insertAt--;
+        }
+        var added = new List<AgendaItem>();
+        var newMains = new List<AgendaItem>();
+        AgendaItem? parent = null;
+        foreach (var entry in entries)
+        {
+            var item = new AgendaItem
+            {
+                MeetingId = meetingId,
+                Title = entry.Title,
+                Layout = entry.Shape switch
+                {
+                    AgendaLineShape.Section => AgendaItemLayout.Section,
+                    AgendaLineShape.Pause => AgendaItemLayout.Pause,
+                    _ => AgendaItemLayout.Numbered,
+                },
+                Kind = entry.Kind,
+                AllottedMinutes = entry.AllottedMinutes,
+                Presenter = entry.Presenter,
+                UpdatedAt = now,
+            };
+            if (entry.Shape == AgendaLineShape.SubItem && parent is not null)
+            {
+                item.ParentId = parent.Id;
+                item.Number = added.Count(i => i.ParentId == parent.Id) + 1;
+            }
+            else
+            {
+                newMains.Add(item);
+                parent = entry.Shape == AgendaLineShape.Item ? item : null;
+            }
+            added.Add(item);
+        }
+        mains.InsertRange(insertAt, newMains);
+        for (var index = 0; index < mains.Count; index++)
+        {
+            if (mains[index].Number != index + 1)
+            {
+                mains[index].Number = index + 1;
+            }
+        }
+        return added;
+    }
+
     /// <summary>Renames a section heading, or changes a pause's title and minutes; the items under a heading stay where they are.</summary>
     public async Task UpdateEntryAsync(WorkspaceUser user, Guid entryId, AgendaEntryInput input, Guid concurrencyStamp, CancellationToken ct = default)
     {
@@ -471,6 +592,13 @@ public sealed class AgendaService(
     private void Notify(Guid meetingId, Guid? itemId, WorkspaceUser user) =>
         notifier.Publish(new MeetingChange(meetingId, MeetingChangeKind.AgendaChanged, itemId, user.PersonId, user.Name));
 }
+
+/// <summary>One entry of the agenda as a typed agenda would make it: its number as shown ("" for headings and pauses).</summary>
+public sealed record AgendaTextRow(string Number, string Title, AgendaItemLayout Layout, bool IsSubItem, AgendaItemKind Kind, int? AllottedMinutes,
+    string? Presenter, bool IsNew);
+
+/// <summary>The agenda with the typed entries placed, the lines that cannot be used, and how many entries would be added.</summary>
+public sealed record AgendaTextPreview(IReadOnlyList<AgendaTextRow> Rows, IReadOnlyList<AgendaTextError> Errors, int NewCount);
 
 public sealed record MeetingChoice(Guid Id, string Title, DateTimeOffset StartsAt, MeetingStatus Status);
 

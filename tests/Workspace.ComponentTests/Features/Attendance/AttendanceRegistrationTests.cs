@@ -98,7 +98,7 @@ public sealed class AttendanceRegistrationTests : ComponentTestContext
     }
 
     [Fact]
-    public async Task Secretary_chooses_apologies_gives_the_reason_and_the_next_substitute_is_proposed()
+    public async Task Secretary_registers_apologies_in_one_click_the_next_substitute_is_proposed_and_the_reason_follows()
     {
         // Arrange
         var secretary = SignInAs("Iben Sørensen");
@@ -106,30 +106,55 @@ public sealed class AttendanceRegistrationTests : ComponentTestContext
         var poul = UserFor("Poul Skovbo").PersonId!.Value;
         var overview = await Attendance.GetOverviewAsync(secretary, meetingId, Ct);
         var cut = Render<AttendancePanel>(p => p.Add(x => x.Overview, overview));
-        var poulsSelect = cut.FindComponents<MudSelect<PresenceStatus>>().Single(s => s.Instance.Label == "Fremmøde for Poul Skovbo");
 
-        // Act: choosing "Afbud" asks for the reason first; nothing is stored until it is registered
-        await cut.InvokeAsync(() => poulsSelect.Instance.ValueChanged.InvokeAsync(PresenceStatus.Apologies));
-        var form = cut.Find("[data-testid=attendee][data-person='Poul Skovbo'] [data-testid=apologies-form]").TextContent;
-        var buttonName = cut.Find("[data-testid=register-apologies]").GetAttribute("aria-label");
-        await using (var before = CreateDbContext())
+        // Act: one click registers the apologies; the reason is given after, under the name
+        await cut.Find("[data-testid=attendee][data-person='Poul Skovbo'] button[data-presence=Apologies]").ClickAsync(new MouseEventArgs());
+        await using (var registered = CreateDbContext())
         {
-            Assert.False(await before.Attendances.AnyAsync(a => a.MeetingId == meetingId && a.PersonId == poul, Ct));
+            Assert.Equal(PresenceStatus.Apologies, (await registered.Attendances.SingleAsync(a => a.MeetingId == meetingId && a.PersonId == poul, Ct)).Presence);
         }
-        cut.Find("[data-testid=apologies-form] input").Change("Syg");
-        await cut.Find("[data-testid=register-apologies]").ClickAsync(new MouseEventArgs());
+        var form = cut.Find("[data-testid=attendee][data-person='Poul Skovbo'] [data-testid=apologies-form]").TextContent;
+        var buttonName = cut.Find("[data-testid=save-apologies-reason]").GetAttribute("aria-label");
+        cut.Find("[data-testid=apologies-form] input").Input("Syg");
+        await cut.Find("[data-testid=save-apologies-reason]").ClickAsync(new MouseEventArgs());
         var reloaded = await Attendance.GetOverviewAsync(secretary, meetingId, Ct);
         cut.Render(p => p.Add(x => x.Overview, reloaded));
 
         // Assert
         Assert.Contains("Begrundelse for afbud (valgfri)", form);
-        Assert.Equal("Registrér afbud for Poul Skovbo", buttonName);
+        Assert.Equal("Gem begrundelse for afbud fra Poul Skovbo", buttonName);
         Assert.Empty(cut.FindAll("[data-testid=apologies-form]"));
         await using var db = CreateDbContext();
         var row = await db.Attendances.SingleAsync(a => a.MeetingId == meetingId && a.PersonId == poul, Ct);
         Assert.Equal((InvitationResponse.Apologies, "Syg", PresenceStatus.Apologies), (row.Response, row.ResponseNote, row.Presence));
+        Assert.Single(await db.SubstituteCalls.Where(c => c.MeetingId == meetingId && c.ForMemberId == poul).ToListAsync(Ct));
         Assert.Contains("Carsten Lykke foreslås indkaldt for Poul Skovbo", cut.Find("[data-testid=proposed-call]").TextContent);
         Assert.Contains("Afbud: Syg", cut.Find("[data-testid=attendee][data-person='Poul Skovbo']").TextContent);
+    }
+
+    [Fact]
+    public async Task Presence_is_one_pressed_button_per_person_in_a_named_group_and_pressing_it_again_takes_it_back()
+    {
+        // Arrange
+        var secretary = SignInAs("Iben Sørensen");
+        var meetingId = MeetingIdWithItem(DemoItems.Hearing);
+        var mia = UserFor("Mia Kragh").PersonId!.Value;
+        await Attendance.RegisterPresenceAsync(secretary, meetingId, mia, PresenceStatus.Present, ct: Ct);
+        var overview = await Attendance.GetOverviewAsync(secretary, meetingId, Ct);
+        var cut = Render<AttendancePanel>(p => p.Add(x => x.Overview, overview));
+        var group = cut.Find("[data-testid=attendee][data-person='Mia Kragh'] [data-testid=presence-choice]");
+
+        // Act
+        await cut.Find("[data-testid=attendee][data-person='Mia Kragh'] button[data-presence=Present]").ClickAsync(new MouseEventArgs());
+
+        // Assert: a group named after the person, plain buttons saying which one is pressed, no select per person
+        Assert.Equal(("group", "Fremmøde for Mia Kragh"), (group.GetAttribute("role"), group.GetAttribute("aria-label")));
+        Assert.Equal([("Til stede", "true"), ("Afbud", "false"), ("Uden afbud", "false")],
+            group.QuerySelectorAll("button").Select(b => (b.TextContent.Trim(), b.GetAttribute("aria-pressed"))));
+        Assert.All(group.QuerySelectorAll("button"), b => Assert.Equal("button", b.GetAttribute("type")));
+        Assert.Empty(cut.FindComponents<MudSelect<PresenceStatus>>());
+        await using var db = CreateDbContext();
+        Assert.Equal(PresenceStatus.NotRegistered, (await db.Attendances.SingleAsync(a => a.MeetingId == meetingId && a.PersonId == mia, Ct)).Presence);
     }
 
     [Fact]
@@ -140,21 +165,21 @@ public sealed class AttendanceRegistrationTests : ComponentTestContext
         var meetingId = MeetingIdWithItem(DemoItems.Hearing);
         var overview = await Attendance.GetOverviewAsync(secretary, meetingId, Ct);
         var cut = Render<AttendancePanel>(p => p.Add(x => x.Overview, overview));
-        var select = cut.FindComponents<MudSelect<PresenceStatus>>().Single(s => s.Instance.Label == "Fremmøde for Mia Kragh");
-        await cut.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(PresenceStatus.Apologies));
+        await cut.Find("[data-testid=attendee][data-person='Mia Kragh'] button[data-presence=Apologies]").ClickAsync(new MouseEventArgs());
         var typed = new string('x', AttendanceService.NoteMax + 1);
 
         // Act
-        cut.Find("[data-testid=apologies-form] input").Change(typed);
-        await cut.Find("[data-testid=register-apologies]").ClickAsync(new MouseEventArgs());
+        cut.Find("[data-testid=apologies-form] input").Input(typed);
+        await cut.Find("[data-testid=save-apologies-reason]").ClickAsync(new MouseEventArgs());
 
-        // Assert
+        // Assert: the apologies stand, the reason is refused and kept in the field
         var input = cut.Find("[data-testid=apologies-form] input");
         Assert.Equal(typed, input.GetAttribute("value"));
         Assert.Equal("true", input.GetAttribute("aria-invalid"));
         Assert.Contains("Teksten er for lang.", cut.Find("[data-testid=apologies-form]").TextContent);
         await using var db = CreateDbContext();
-        Assert.False(await db.Attendances.AnyAsync(a => a.MeetingId == meetingId && a.PersonId == UserFor("Mia Kragh").PersonId, Ct));
+        var row = await db.Attendances.SingleAsync(a => a.MeetingId == meetingId && a.PersonId == UserFor("Mia Kragh").PersonId, Ct);
+        Assert.Equal((PresenceStatus.Apologies, (string?)null), (row.Presence, row.ResponseNote));
     }
 
     [Fact]

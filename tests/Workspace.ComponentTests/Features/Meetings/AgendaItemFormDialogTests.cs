@@ -120,6 +120,32 @@ public sealed class AgendaItemFormDialogTests : ComponentTestContext
         Assert.Equal(2, cut.FindAll(".mud-dialog").Count);
     }
 
+    [Fact]
+    public async Task Save_and_new_sub_item_saves_the_item_and_asks_the_page_for_a_sub_item_form_under_it()
+    {
+        // Arrange
+        SignInAs("Iben Sørensen");
+        var meetingId = MeetingIdWithItem(DemoItems.Hearing);
+        Render<MudPopoverProvider>();
+        var cut = Render<MudDialogProvider>();
+        var dialogs = Services.GetRequiredService<IDialogService>();
+        IDialogReference? reference = null;
+        await cut.InvokeAsync(async () => reference = await dialogs.ShowAsync<AgendaItemFormDialog>("Nyt punkt",
+            new DialogParameters<AgendaItemFormDialog> { { d => d.MeetingId, meetingId } }));
+        var buttons = cut.FindAll(".mud-dialog-actions button").Select(b => b.TextContent.Trim()).ToList();
+
+        // Act
+        TitleField(cut).QuerySelector("input")!.Change("Siden sidst ved formanden");
+        await cut.Find("[data-testid=item-save-new-sub]").ClickAsync(new MouseEventArgs());
+
+        // Assert
+        Assert.Equal(["Annullér", "Gem og nyt underpunkt", "Gem og nyt punkt", "Gem"], buttons);
+        var result = Assert.IsType<ItemFormResult>((await reference!.Result)!.Data);
+        Assert.Equal(ItemFormNext.NewSubItem, result.Next);
+        await using var db = CreateDbContext();
+        Assert.Equal("Siden sidst ved formanden", (await db.AgendaItems.SingleAsync(i => i.Id == result.ItemId, Xunit.TestContext.Current.CancellationToken)).Title);
+    }
+
     private async Task<IRenderedComponent<MudDialogProvider>> ShowDialogAsync(Guid meetingId)
     {
         Render<MudPopoverProvider>();
