@@ -36,6 +36,8 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<MembershipService>();
         builder.Services.AddSingleton<Features.Running.MeetingRunService>();
         builder.Services.AddSingleton<Features.Votes.PollService>();
+        builder.Services.AddSingleton<Features.Running.ArrivalService>();
+        builder.Services.AddSingleton<Features.Running.LiveRunReads>();
         builder.AddFollowUps();
         builder.AddWorkspaceEmail();
         builder.AddWorkspaceFileStore();

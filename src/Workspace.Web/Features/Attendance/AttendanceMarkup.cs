@@ -54,6 +54,40 @@ public static class AttendanceMarkup
     public static MarkupString SteppingIn(AttendeeView person, IStringLocalizer localizer) =>
         SharedMarkup.Shared(AppendSteppingIn(new StringBuilder(), person, localizer).ToString());
 
+    /// <summary>"online · ankom 16.20 · gik 17.05" for a participant registered present; empty otherwise.</summary>
+    public static MarkupString Times(AttendeeView person, IStringLocalizer localizer) =>
+        SharedMarkup.Shared(AppendTimes(new StringBuilder(), person, localizer).ToString());
+
+    private static StringBuilder AppendTimes(StringBuilder html, AttendeeView person, IStringLocalizer localizer)
+    {
+        if (person.Presence != PresenceStatus.Present)
+        {
+            return html;
+        }
+        var parts = new List<string>(3);
+        if (person.Channel == AttendanceChannel.Online)
+        {
+            parts.Add(localizer["Attendance.Online"]);
+        }
+        if (person.ArrivedAt is { } arrived)
+        {
+            parts.Add(localizer["Attendance.ArrivedAt", ClockTime(arrived, localizer)]);
+        }
+        if (person.LeftAt is { } left)
+        {
+            parts.Add(localizer["Attendance.LeftAt", ClockTime(left, localizer)]);
+        }
+        if (parts.Count > 0)
+        {
+            html.Append("<span class=\"mud-typography mud-typography-caption attendee-times\" data-testid=\"attendee-times\">")
+                .AppendEncoded(string.Join(" · ", parts)).Append("</span>");
+        }
+        return html;
+    }
+
+    private static string ClockTime(DateTimeOffset instant, IStringLocalizer localizer) =>
+        TimeZoneInfo.ConvertTime(instant, CopenhagenTime.Zone).ToString(localizer["Format.Time"].Value, System.Globalization.CultureInfo.CurrentCulture);
+
     private static void Group(StringBuilder html, string title, IReadOnlyList<AttendeeView> people, IStringLocalizer localizer)
     {
         html.Append(GroupHeading).AppendEncoded(title).Append("</h3><ul class=\"attendee-list\">");
@@ -65,6 +99,7 @@ public static class AttendanceMarkup
             if (person.Presence != PresenceStatus.NotRegistered)
             {
                 html.AppendChip("outlined", "default", localizer[$"Presence.{person.Presence}"]);
+                AppendTimes(html, person, localizer);
             }
             else if (person.Response != InvitationResponse.None)
             {

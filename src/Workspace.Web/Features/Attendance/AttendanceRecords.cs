@@ -37,7 +37,15 @@ public sealed record AttendeeView(
     string? ResponseNote,
     PresenceStatus Presence,
     /// <summary>For a member: the substitute confirmed in their seat. For a substitute: the member they step in for.</summary>
-    string? SteppingInName);
+    string? SteppingInName,
+    /// <summary>In the room or online, and the arrival and departure registered while the meeting ran.</summary>
+    AttendanceChannel Channel = AttendanceChannel.Room,
+    DateTimeOffset? ArrivedAt = null,
+    DateTimeOffset? LeftAt = null)
+{
+    /// <summary>Registered present and not gone: the meeting counts them now.</summary>
+    public bool IsPresentNow => Presence == PresenceStatus.Present && LeftAt is null;
+}
 
 public sealed record SubstituteCallView(Guid Id, Guid SubstituteId, string SubstituteName, Guid ForMemberId, string ForMemberName, SubstituteCallStatus Status);
 

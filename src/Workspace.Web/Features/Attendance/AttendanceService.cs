@@ -47,7 +47,7 @@ public sealed class AttendanceService(
         {
             var row = rows.FirstOrDefault(r => r.PersonId == personId);
             return new AttendeeView(row?.Id, personId, name, organisation, role, row?.Response ?? InvitationResponse.None,
-                row?.ResponseNote, row?.Presence ?? PresenceStatus.NotRegistered, steppingIn);
+                row?.ResponseNote, row?.Presence ?? PresenceStatus.NotRegistered, steppingIn, row?.Channel ?? AttendanceChannel.Room, row?.ArrivedAt, row?.LeftAt);
         }
 
         var members = memberships.Where(m => m.Kind == MembershipKind.Member)
@@ -66,7 +66,7 @@ public sealed class AttendanceService(
             .ToList();
         var guests = rows.Where(r => r.Role == AttendanceRole.Guest)
             .OrderBy(r => r.GuestName, StringComparer.CurrentCulture)
-            .Select(r => new AttendeeView(r.Id, null, r.GuestName ?? "", null, AttendanceRole.Guest, r.Response, r.ResponseNote, r.Presence, null))
+            .Select(r => new AttendeeView(r.Id, null, r.GuestName ?? "", null, AttendanceRole.Guest, r.Response, r.ResponseNote, r.Presence, null, r.Channel, r.ArrivedAt, r.LeftAt))
             .ToList();
         var me = members.Concat(substitutes).FirstOrDefault(a => a.PersonId == user.PersonId);
 
@@ -410,7 +410,7 @@ public sealed class AttendanceService(
             .ToListAsync(ct);
 
     /// <summary>The person's seat in the meeting's council if their term covers the meeting's date (a member seat first).</summary>
-    private static async Task<MembershipKind?> SeatAtAsync(WorkspaceDbContext db, Meeting meeting, Guid personId, CancellationToken ct)
+    internal static async Task<MembershipKind?> SeatAtAsync(WorkspaceDbContext db, Meeting meeting, Guid personId, CancellationToken ct)
     {
         var day = Term.DayOf(meeting.StartsAt);
         var seats = await db.Memberships
@@ -420,7 +420,7 @@ public sealed class AttendanceService(
         return seats.Where(m => Term.Covers(m.TermStart, m.TermEnd, day)).OrderBy(m => m.Kind).Select(m => (MembershipKind?)m.Kind).FirstOrDefault();
     }
 
-    private static AttendanceRole RoleOf(MembershipKind kind) => kind switch
+    internal static AttendanceRole RoleOf(MembershipKind kind) => kind switch
     {
         MembershipKind.Member => AttendanceRole.Member,
         MembershipKind.Substitute => AttendanceRole.Substitute,
@@ -479,7 +479,7 @@ public sealed class AttendanceService(
         call.DecidedById = user.PersonId;
     }
 
-    private static async Task<AttendanceRow> UpsertAttendanceAsync(WorkspaceDbContext db, Guid meetingId, Guid personId, AttendanceRole role, CancellationToken ct)
+    internal static async Task<AttendanceRow> UpsertAttendanceAsync(WorkspaceDbContext db, Guid meetingId, Guid personId, AttendanceRole role, CancellationToken ct)
     {
         var row = await db.Attendances.SingleOrDefaultAsync(a => a.MeetingId == meetingId && a.PersonId == personId, ct);
         if (row is null)

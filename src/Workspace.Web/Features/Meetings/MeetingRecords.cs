@@ -36,7 +36,8 @@ public sealed record MeetingReference(Guid Id, DateTimeOffset StartsAt);
 /// an item that became closed may stay on the viewer's page when only its text is read again. Awaits call-in: a substitute
 /// who could write remarks here once called in for an absent member (the card says so where members write).
 /// </summary>
-public sealed record MeetingRights(bool CanRemark, bool CanManage, bool CanSeeClosedItems = false, bool AwaitsCallIn = false);
+/// Controls: runs the meeting on the day (start, current item, timer, arrivals, end): the administration and the chair.
+public sealed record MeetingRights(bool CanRemark, bool CanManage, bool CanSeeClosedItems = false, bool AwaitsCallIn = false, bool CanControl = false);
 
 public sealed record AgendaItemView(
     Guid Id,

@@ -68,7 +68,7 @@ public sealed class MeetingService(
         return new MeetingDetails(meeting.Id, meeting.CouncilId, meeting.Council!.Name, meeting.Title, meeting.StartsAt, meeting.EndsAt,
             meeting.Place, meeting.OnlineLink, meeting.Status, meeting.Kind, meeting.CancellationReason, meeting.ConcurrencyStamp,
             new MeetingRights(rights.CanRemarkAt(meeting.Status), rights.CanManage, rights.CanSeeClosedItems,
-                rights.RemarksAwaitCallInAt(meeting.Status)), views, timetable, meeting.Notes, meeting.ReopenReason);
+                rights.RemarksAwaitCallInAt(meeting.Status), rights.CanControl), views, timetable, meeting.Notes, meeting.ReopenReason);
     }
 
     /// <summary>
