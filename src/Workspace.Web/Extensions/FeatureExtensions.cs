@@ -35,6 +35,8 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<Features.Calendar.CalendarService>();
         builder.Services.AddSingleton<MembershipService>();
         builder.Services.AddSingleton<Features.Running.MeetingRunService>();
+        builder.Services.AddSingleton<Features.RoomScreen.DisplayLinkService>();
+        builder.Services.AddSingleton<Features.RoomScreen.RoomScreenService>();
         builder.AddFollowUps();
         builder.AddWorkspaceEmail();
         builder.AddWorkspaceFileStore();
