@@ -112,8 +112,9 @@ public sealed partial class RoomScreenTests(BrowserFixture browser) : IAsyncLife
         // Opened again, the revoked link and the old cookie show nothing either.
         await tv.Page.GotoAsync(displayUrl);
         await Assertions.Expect(tv.Page.Locator("[data-testid=display-link-invalid]")).ToBeVisibleAsync();
+        // The refused link took the display's sign-in with it: the screen now asks for a person's sign-in.
         await tv.Page.GotoAsync($"/meetings/{meetingId}/screen");
-        await Assertions.Expect(tv.Page.Locator("[data-testid=display-link-invalid]")).ToBeVisibleAsync();
+        await Assertions.Expect(tv.Page).ToHaveURLAsync(new Regex("/account/dev-signin"));
 
         // Ending the meeting: "Mødet er afsluttet".
         (await chair.PostAsync($"/api/meetings/{meetingId}/run/end", null, ct)).EnsureSuccessStatusCode();
