@@ -36,6 +36,8 @@ public class WorkspaceDbContext(DbContextOptions<WorkspaceDbContext> options) : 
     public DbSet<PollCandidate> PollCandidates => Set<PollCandidate>();
     public DbSet<PollVoter> PollVoters => Set<PollVoter>();
     public DbSet<PollBallot> PollBallots => Set<PollBallot>();
+    public DbSet<DisplayLink> DisplayLinks => Set<DisplayLink>();
+    public DbSet<MeetingShortLink> MeetingShortLinks => Set<MeetingShortLink>();
 
     /// <summary>The person whose changes are being saved; written to the audit trail.</summary>
     public Guid? ActorId { get; set; }

@@ -6,6 +6,8 @@ using Workspace.Web.Features.Attachments;
 using Workspace.Web.Features.Calendar;
 using Workspace.Web.Features.FollowUps;
 using Workspace.Web.Features.Meetings;
+using Workspace.Web.Features.RoomScreen;
+using Workspace.Web.Features.Running;
 using Workspace.Web.Features.TextHistory;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -40,6 +42,8 @@ else
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAuthentication();
+// A room display's own cookie, where no person is signed in (Features/RoomScreen/DisplayPrincipal.cs).
+app.UseDisplaySignIn();
 app.UseAuthorization();
 app.UseAntiforgery();
 
@@ -52,6 +56,8 @@ app.MapHub<Workspace.Web.Hubs.MeetingHub>("/hubs/meeting");
 app.MapDevelopmentDiagnostics(app.Environment);
 app.MapAttachmentEndpoints();
 app.MapFollowUpEndpoints();
+app.MapRoomScreenEndpoints();
+app.MapMeetingRunApi();
 app.MapRazorComponents<App>()
     // SecurityHeaders sends the whole Content-Security-Policy, frame-ancestors included.
     .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);

@@ -319,6 +319,52 @@ namespace Workspace.Data.SqlServer.Migrations
                     b.ToTable("Councils");
                 });
 
+            modelBuilder.Entity("Workspace.Data.Entities.DisplayLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("ShowClosedItems")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("DisplayLinks");
+                });
+
             modelBuilder.Entity("Workspace.Data.Entities.FollowUp", b =>
                 {
                     b.Property<Guid>("Id")
@@ -544,6 +590,27 @@ namespace Workspace.Data.SqlServer.Migrations
                     b.HasIndex("CouncilId", "StartsAt");
 
                     b.ToTable("Meetings");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.MeetingShortLink", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("MeetingId");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("MeetingShortLinks");
                 });
 
             modelBuilder.Entity("Workspace.Data.Entities.Membership", b =>
@@ -979,6 +1046,23 @@ namespace Workspace.Data.SqlServer.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("Workspace.Data.Entities.DisplayLink", b =>
+                {
+                    b.HasOne("Workspace.Data.Entities.Person", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Workspace.Data.Entities.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
+                });
+
             modelBuilder.Entity("Workspace.Data.Entities.FollowUp", b =>
                 {
                     b.HasOne("Workspace.Data.Entities.AgendaItem", "AgendaItem")
@@ -1046,6 +1130,17 @@ namespace Workspace.Data.SqlServer.Migrations
                     b.Navigation("Council");
 
                     b.Navigation("MinuteTaker");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.MeetingShortLink", b =>
+                {
+                    b.HasOne("Workspace.Data.Entities.Meeting", "Meeting")
+                        .WithOne()
+                        .HasForeignKey("Workspace.Data.Entities.MeetingShortLink", "MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
                 });
 
             modelBuilder.Entity("Workspace.Data.Entities.Membership", b =>

@@ -312,6 +312,52 @@ namespace Workspace.Data.Sqlite.Migrations
                     b.ToTable("Councils");
                 });
 
+            modelBuilder.Entity("Workspace.Data.Entities.DisplayLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShowClosedItems")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("DisplayLinks");
+                });
+
             modelBuilder.Entity("Workspace.Data.Entities.FollowUp", b =>
                 {
                     b.Property<Guid>("Id")
@@ -537,6 +583,27 @@ namespace Workspace.Data.Sqlite.Migrations
                     b.HasIndex("CouncilId", "StartsAt");
 
                     b.ToTable("Meetings");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.MeetingShortLink", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MeetingId");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("MeetingShortLinks");
                 });
 
             modelBuilder.Entity("Workspace.Data.Entities.Membership", b =>
@@ -968,6 +1035,23 @@ namespace Workspace.Data.Sqlite.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("Workspace.Data.Entities.DisplayLink", b =>
+                {
+                    b.HasOne("Workspace.Data.Entities.Person", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Workspace.Data.Entities.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
+                });
+
             modelBuilder.Entity("Workspace.Data.Entities.FollowUp", b =>
                 {
                     b.HasOne("Workspace.Data.Entities.AgendaItem", "AgendaItem")
@@ -1035,6 +1119,17 @@ namespace Workspace.Data.Sqlite.Migrations
                     b.Navigation("Council");
 
                     b.Navigation("MinuteTaker");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.MeetingShortLink", b =>
+                {
+                    b.HasOne("Workspace.Data.Entities.Meeting", "Meeting")
+                        .WithOne()
+                        .HasForeignKey("Workspace.Data.Entities.MeetingShortLink", "MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
                 });
 
             modelBuilder.Entity("Workspace.Data.Entities.Membership", b =>

@@ -5,6 +5,7 @@ using Microsoft.Identity.Web;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Workspace.Web.Features.Access;
 using Workspace.Web.Features.Account;
+using Workspace.Web.Features.RoomScreen;
 
 namespace Workspace.Web.Extensions;
 
@@ -81,8 +82,12 @@ public static class AuthExtensions
 
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(WorkspacePolicies.WorkspaceUser, policy => policy.RequireRole(WorkspaceRoles.All))
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireRole(WorkspaceRoles.All).Build());
+            .AddPolicy(Features.RoomScreen.DisplayPrincipal.ScreenPolicy, policy => policy.RequireAssertion(c => Features.RoomScreen.DisplayPrincipal.MayViewScreen(c.User)))
+            // A workspace role; a room display (no role) only on the Blazor circuit's endpoint (Features/RoomScreen).
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder()
+                .RequireAssertion(c => Features.RoomScreen.DisplayPrincipal.MayPassFallback(c.User, c.Resource)).Build());
         builder.Services.AddCascadingAuthenticationState();
+        builder.AddDisplaySignIn();
         return builder;
     }
 

@@ -38,6 +38,8 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<Features.Votes.PollService>();
         builder.Services.AddSingleton<Features.Running.ArrivalService>();
         builder.Services.AddSingleton<Features.Running.LiveRunReads>();
+        builder.Services.AddSingleton<Features.RoomScreen.DisplayLinkService>();
+        builder.Services.AddSingleton<Features.RoomScreen.RoomScreenService>();
         builder.AddFollowUps();
         builder.AddWorkspaceEmail();
         builder.AddWorkspaceFileStore();
