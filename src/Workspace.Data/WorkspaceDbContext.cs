@@ -32,6 +32,8 @@ public class WorkspaceDbContext(DbContextOptions<WorkspaceDbContext> options) : 
     public DbSet<TextOperationRecord> TextOperations => Set<TextOperationRecord>();
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<FollowUpChange> FollowUpChanges => Set<FollowUpChange>();
+    public DbSet<SpeakerRequest> SpeakerRequests => Set<SpeakerRequest>();
+    public DbSet<SpeakerList> SpeakerLists => Set<SpeakerList>();
 
     /// <summary>The person whose changes are being saved; written to the audit trail.</summary>
     public Guid? ActorId { get; set; }

@@ -35,6 +35,7 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<Features.Calendar.CalendarService>();
         builder.Services.AddSingleton<MembershipService>();
         builder.Services.AddSingleton<Features.Running.MeetingRunService>();
+        builder.Services.AddSingleton<Features.Speakers.SpeakerListService>();
         builder.AddFollowUps();
         builder.AddWorkspaceEmail();
         builder.AddWorkspaceFileStore();
