@@ -57,6 +57,33 @@ public sealed class SpeakerListService(
     }
 
     /// <summary>
+    /// Who spoke at the meeting, item by item in agenda order, for the record of a held meeting: only the items the viewer
+    /// may read, only speeches that were given the floor. A speech still open when the meeting ended ends with it.
+    /// </summary>
+    public async Task<ValueList<SpeakerRecordItem>> RecordAsync(WorkspaceUser user, Guid meetingId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (meeting, rights) = await access.ReadableMeetingAsync(db, user, meetingId, ct);
+        var items = await db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == meetingId).ToListAsync(ct);
+        var readable = items.Where(i => rights.CanSeeClosedItems || !i.IsClosed).Select(i => i.Id).ToHashSet();
+        var rows = await db.SpeakerRequests.AsNoTracking()
+            .Where(r => r.AgendaItem!.MeetingId == meetingId && r.GivenFloorAt != null && r.WithdrawnAt == null)
+            .Select(r => new { Request = r, Name = r.Person!.Name })
+            .ToListAsync(ct);
+        var names = rows.ToDictionary(r => r.Request.Id, r => r.Name);
+        return new ValueList<SpeakerRecordItem>(AgendaNumbering.InOrder(items)
+            .Where(n => readable.Contains(n.Item.Id))
+            .Select(n => new SpeakerRecordItem(n.Item.Id, n.Number, n.Item.Title, new ValueList<SpeakerEntry>(rows
+                .Where(r => r.Request.AgendaItemId == n.Item.Id)
+                .OrderBy(r => r.Request.GivenFloorAt)
+                .Select(r => r.Request)
+                .Select(r => new SpeakerEntry(r.Id, r.PersonId, names[r.Id], r.Kind, r.Channel, r.RepliesToId,
+                    r.RepliesToId is { } to ? names.GetValueOrDefault(to) : null, r.RequestedAt, r.GivenFloorAt,
+                    r.EndedAt ?? meeting.EndedAt ?? r.GivenFloorAt, r.AllottedSeconds)))))
+            .Where(i => i.Spoken.Count > 0));
+    }
+
+    /// <summary>
     /// The list for the room screen, which its page has authorized: nothing for a closed item unless the screen shows
     /// closed items, nothing for an item of another meeting.
     /// </summary>
@@ -368,6 +395,10 @@ public sealed class SpeakerListService(
         {
             return "Speakers.SubstituteNotCalledIn";
         }
+        if (await db.SubstituteCalls.AnyAsync(c => c.MeetingId == meeting.Id && c.ForMemberId == personId && c.Status == SubstituteCallStatus.Confirmed, ct))
+        {
+            return "Speakers.Replaced";
+        }
         var row = await db.Attendances.AsNoTracking().FirstOrDefaultAsync(a => a.MeetingId == meeting.Id && a.PersonId == personId, ct);
         if (row is { Presence: PresenceStatus.Apologies or PresenceStatus.AbsentWithoutNotice })
         {
@@ -376,10 +407,6 @@ public sealed class SpeakerListService(
         if (row is { LeftAt: not null })
         {
             return "Speakers.HasLeft";
-        }
-        if (await db.SubstituteCalls.AnyAsync(c => c.MeetingId == meeting.Id && c.ForMemberId == personId && c.Status == SubstituteCallStatus.Confirmed, ct))
-        {
-            return "Speakers.Replaced";
         }
         return list is { IsClosed: true } ? "Speakers.ListClosed" : null;
     }

@@ -108,3 +108,6 @@ public sealed record SpeakingTime(DateTimeOffset Since, TimeSpan? Allotted, Time
         return $"{seconds / 60}:{seconds % 60:00}";
     }
 }
+
+/// <summary>Who spoke on one item of a held meeting, in the order they had the floor.</summary>
+public sealed record SpeakerRecordItem(Guid ItemId, string Number, string Title, ValueList<SpeakerEntry> Spoken);

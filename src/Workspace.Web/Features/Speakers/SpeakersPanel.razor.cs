@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using MudBlazor;
 using Workspace.Data.Entities;
 using Workspace.Web.Collaboration;
+using Workspace.Web.Components.Shared;
 using Workspace.Web.Features.Access;
 using Workspace.Web.Resources;
 
@@ -30,8 +31,13 @@ public sealed partial class SpeakersPanel : IAsyncDisposable
     [Parameter, EditorRequired]
     public Guid MeetingId { get; set; }
 
+    /// <summary>The meeting's status: while it runs the panel is the live list, once held the record of who spoke.</summary>
+    [Parameter, EditorRequired]
+    public MeetingStatus Status { get; set; }
+
     private WorkspaceUser _user = WorkspaceUser.Anonymous;
     private SpeakerListView? _list;
+    private ValueList<SpeakerRecordItem> _record = ValueList<SpeakerRecordItem>.Empty;
     private string _announcement = "";
     private AttendanceChannel _channel = AttendanceChannel.Online;
     private IDisposable? _subscription;
@@ -41,6 +47,20 @@ public sealed partial class SpeakersPanel : IAsyncDisposable
     protected override async Task OnParametersSetAsync()
     {
         _user = WorkspaceUser.From((await AuthenticationState).User);
+        if (Status == MeetingStatus.Held)
+        {
+            _subscription?.Dispose();
+            (_subscription, _subscribedTo, _list) = (null, Guid.Empty, null);
+            try
+            {
+                _record = await Speakers.RecordAsync(_user, MeetingId);
+            }
+            catch (NotFoundException)
+            {
+                _record = ValueList<SpeakerRecordItem>.Empty;
+            }
+            return;
+        }
         if (_subscribedTo != MeetingId)
         {
             _subscription?.Dispose();
