@@ -161,7 +161,7 @@ public sealed class SpeakingTimeTests
     [InlineData(120, 95, TimerPhase.Normal, "0:25")]
     [InlineData(120, 96, TimerPhase.NearEnd, "0:24")]
     [InlineData(120, 119, TimerPhase.NearEnd, "0:01")]
-    [InlineData(120, 120, TimerPhase.Over, "0:00")]
+    [InlineData(120, 120, TimerPhase.Over, "+0:00")]
     [InlineData(120, 133, TimerPhase.Over, "+0:13")]
     [InlineData(600, 479, TimerPhase.Normal, "2:01")]
     [InlineData(600, 480, TimerPhase.NearEnd, "2:00")]

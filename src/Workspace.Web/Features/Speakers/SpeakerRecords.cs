@@ -96,15 +96,14 @@ public sealed record SpeakingTime(DateTimeOffset Since, TimeSpan? Allotted, Time
             ? TimerPhase.Over
             : allotted - Used <= NearEndWithin ? TimerPhase.NearEnd : TimerPhase.Normal;
 
-    /// <summary>"1:05", or "+0:12" past the end; the time used when there is no limit.</summary>
+    /// <summary>"1:05" left (whole seconds up: 0:01 until the last second is gone), "+0:12" past the end, or the time spoken without a limit.</summary>
     public string Clock => Remaining is { } remaining
-        ? (remaining < TimeSpan.Zero ? "+" + Format(-remaining) : Format(remaining))
-        : Format(Used);
+        ? (remaining > TimeSpan.Zero ? Format(remaining, up: true) : "+" + Format(-remaining, up: false))
+        : Format(Used, up: false);
 
-    public static string Format(TimeSpan span)
+    public static string Format(TimeSpan span, bool up = false)
     {
-        // Whole seconds up: a countdown shows 0:01 until the last second is gone.
-        var seconds = (long)Math.Ceiling(span.TotalSeconds);
+        var seconds = (long)(up ? Math.Ceiling(span.TotalSeconds) : Math.Floor(span.TotalSeconds));
         return $"{seconds / 60}:{seconds % 60:00}";
     }
 }

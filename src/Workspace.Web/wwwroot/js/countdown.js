@@ -6,8 +6,9 @@
 (() => {
     const seen = new WeakMap();
 
-    function format(ms) {
-        const seconds = Math.ceil(Math.abs(ms) / 1000);
+    // Time left rounds up (0:01 until the last second is gone); time past the end and time spoken round down.
+    function format(ms, up) {
+        const seconds = up ? Math.ceil(ms / 1000) : Math.floor(ms / 1000);
         return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
     }
 
@@ -37,13 +38,13 @@
             const elapsed = now - base.at;
             const value = Number(given);
             if (element.getAttribute('data-countdown-mode') === 'up') {
-                setText(element.querySelector('.speaker-countdown-clock'), format(value + elapsed));
+                setText(element.querySelector('.speaker-countdown-clock'), format(value + elapsed, false));
                 continue;
             }
             const left = value - elapsed;
             const near = Number(element.getAttribute('data-countdown-near-ms') ?? '0');
             const phase = left <= 0 ? 'Over' : left <= near ? 'NearEnd' : 'Normal';
-            setText(element.querySelector('.speaker-countdown-clock'), (left < 0 ? '+' : '') + format(left));
+            setText(element.querySelector('.speaker-countdown-clock'), left > 0 ? format(left, true) : '+' + format(-left, false));
             if (element.getAttribute('data-phase') !== phase) {
                 element.setAttribute('data-phase', phase);
                 const word = phase === 'Over' ? 'data-word-over' : phase === 'NearEnd' ? 'data-word-near' : 'data-word-left';
