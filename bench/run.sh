@@ -5,6 +5,7 @@
 #   ./bench/run.sh --pages 100 --seconds 10
 #   ./bench/run.sh --participants "" --pages "" --empty-pages "" --layout-pages "" --live-tabs 100   live updates only
 #   ./bench/run.sh --participants "" --pages "" --empty-pages "" --layout-pages "" --live-tabs "" --voters 200   votes only (default 200 voters)
+#   ./bench/run.sh --participants "" --pages "" --empty-pages "" --layout-pages "" --live-tabs "" --voters "" --follow-tabs 100   following the chair only
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v chromium >/dev/null 2>&1 || { echo "bench: chromium is needed (apt-get install chromium)"; exit 1; }

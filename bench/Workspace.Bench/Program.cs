@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Workspace.Bench;
 
-// Usage: bench/run.sh [--participants 25,100,200] [--pages 100,300] [--empty-pages 100] [--layout-pages 100] [--live-tabs 100] [--live-changes 10] [--voters 200]
+// Usage: bench/run.sh [--participants 25,100,200] [--pages 100,300] [--empty-pages 100] [--layout-pages 100] [--live-tabs 100] [--live-changes 10] [--voters 200] [--follow-tabs 100]
 //                     [--seconds 20] [--out bench/results.md]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -73,6 +73,13 @@ await using (var app = await AppUnderTest.StartAsync(repoRoot))
         var r = await MemoryScenario.RunAsync(app, pages, MemoryPage.EmptyInAppLayout);
         Report($"layout_pages={r.Pages} circuits={r.Circuits} gc_heap_per_circuit_kb={r.HeapPerCircuitKb:F0} working_set_per_circuit_kb={r.WorkingSetPerCircuitKb:F0}");
     }
+    // Last: it starts and ends the next meeting, which changes the page the scenarios above measure.
+    foreach (var tabs in options.FollowTabs)
+    {
+        var r = await FollowTabsScenario.RunAsync(app, tabs, options.LiveChanges);
+        Report($"follow_tabs={r.Tabs} p50_ms={r.P50:F0} p95_ms={r.P95:F0} screen_p50_ms={r.ScreenP50:F0} screen_p95_ms={r.ScreenP95:F0} moves={r.Moves} " +
+               $"missed={r.Missed} db_commands={r.DbCommandsPerMove:F1} db_commands_per_tab={r.DbCommandsPerMove / (r.Tabs + 1):F2} server_cpu_ms={r.ServerCpuMsPerMove:F0}");
+    }
 }
 
 // The memory guard of decision 008, checked against the empty circuit of this same run.
@@ -113,6 +120,9 @@ var text = new StringBuilder()
     .AppendLine("`voters`: N present members as hub clients each cast one secret vote at a random moment in the first 5 s (`voting_s` until the")
     .AppendLine("last answer); `counted` is the closed poll's total, `voted` its voter rows; `result_ms` from the chair's close until the last client")
     .AppendLine("has read the result after its `PollChanged` notice (target: within 1000 ms); `vote_p50_ms`/`vote_p95_ms` each CastVote's round trip.")
+    .AppendLine("`follow_tabs`: the secretary starts the next meeting; N member pages and one room screen in Chromium; the chair's next item through")
+    .AppendLine("`/api/meetings/{id}/run/step` (forward, then back); `p50_ms`/`p95_ms` over the pages, `screen_*` the room screen, from just before")
+    .AppendLine("the call until the tab marks the new item (target: p95 <= 250 ms at 100 tabs); `db_commands` all the app's commands per move.")
     .AppendLine($"`memory_guard`: decision 008's guard, a meeting-page circuit at most {MemoryGuard.MaxHeapPerCircuitKb} KB GC heap and at most")
     .AppendLine($"{MemoryGuard.MaxTimesEmpty}x the empty circuit of the same run; BREACHED when either is exceeded (the bench then exits with code 3).")
     .ToString();
@@ -142,7 +152,7 @@ internal static class MemoryGuard
     public const double MaxTimesEmpty = 2.5;
 }
 
-internal sealed record Options(int[] Participants, int[] Pages, int[] EmptyPages, int[] LayoutPages, int[] LiveTabs, int LiveChanges, int Seconds, string Output, int[] Voters)
+internal sealed record Options(int[] Participants, int[] Pages, int[] EmptyPages, int[] LayoutPages, int[] LiveTabs, int LiveChanges, int Seconds, string Output, int[] Voters, int[] FollowTabs)
 {
     public static Options Parse(string[] args)
     {
@@ -152,6 +162,6 @@ internal sealed record Options(int[] Participants, int[] Pages, int[] EmptyPages
             : fallback;
         return new Options(Numbers("--participants", [25, 100, 200]), Numbers("--pages", [100, 300]), Numbers("--empty-pages", [100]), Numbers("--layout-pages", [100]),
             Numbers("--live-tabs", [100]), int.Parse(Value("--live-changes") ?? "10"), int.Parse(Value("--seconds") ?? "20"), Value("--out") ?? Path.Combine("bench", "results.md"),
-            Numbers("--voters", [200]));
+            Numbers("--voters", [200]), Numbers("--follow-tabs", [100]));
     }
 }

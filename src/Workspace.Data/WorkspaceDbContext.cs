@@ -38,6 +38,8 @@ public class WorkspaceDbContext(DbContextOptions<WorkspaceDbContext> options) : 
     public DbSet<PollBallot> PollBallots => Set<PollBallot>();
     public DbSet<DisplayLink> DisplayLinks => Set<DisplayLink>();
     public DbSet<MeetingShortLink> MeetingShortLinks => Set<MeetingShortLink>();
+    public DbSet<SpeakerRequest> SpeakerRequests => Set<SpeakerRequest>();
+    public DbSet<SpeakerList> SpeakerLists => Set<SpeakerList>();
 
     /// <summary>The person whose changes are being saved; written to the audit trail.</summary>
     public Guid? ActorId { get; set; }

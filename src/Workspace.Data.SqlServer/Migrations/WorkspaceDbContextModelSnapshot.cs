@@ -866,6 +866,88 @@ namespace Workspace.Data.SqlServer.Migrations
                     b.ToTable("Remarks");
                 });
 
+            modelBuilder.Entity("Workspace.Data.Entities.SpeakerList", b =>
+                {
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("IsClosed")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("SpeakingSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("AgendaItemId");
+
+                    b.ToTable("SpeakerLists");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.SpeakerRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("AddedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("AllottedSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("GivenFloorAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("RepliesToId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("WithdrawnById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("AgendaItemId", "Position");
+
+                    b.HasIndex("AgendaItemId", "PersonId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SpeakerRequests_Waiting")
+                        .HasFilter("GivenFloorAt IS NULL AND WithdrawnAt IS NULL");
+
+                    b.ToTable("SpeakerRequests");
+                });
+
             modelBuilder.Entity("Workspace.Data.Entities.SubstituteCall", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1227,6 +1309,36 @@ namespace Workspace.Data.SqlServer.Migrations
                     b.Navigation("AgendaItem");
 
                     b.Navigation("Author");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.SpeakerList", b =>
+                {
+                    b.HasOne("Workspace.Data.Entities.AgendaItem", "AgendaItem")
+                        .WithOne()
+                        .HasForeignKey("Workspace.Data.Entities.SpeakerList", "AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("AgendaItem");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.SpeakerRequest", b =>
+                {
+                    b.HasOne("Workspace.Data.Entities.AgendaItem", "AgendaItem")
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Workspace.Data.Entities.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("AgendaItem");
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("Workspace.Data.Entities.SubstituteCall", b =>

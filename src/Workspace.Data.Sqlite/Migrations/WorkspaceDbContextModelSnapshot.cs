@@ -857,6 +857,88 @@ namespace Workspace.Data.Sqlite.Migrations
                     b.ToTable("Remarks");
                 });
 
+            modelBuilder.Entity("Workspace.Data.Entities.SpeakerList", b =>
+                {
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsClosed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SpeakingSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgendaItemId");
+
+                    b.ToTable("SpeakerLists");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.SpeakerRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AddedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AllottedSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("GivenFloorAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RepliesToId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("WithdrawnById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("AgendaItemId", "Position");
+
+                    b.HasIndex("AgendaItemId", "PersonId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SpeakerRequests_Waiting")
+                        .HasFilter("GivenFloorAt IS NULL AND WithdrawnAt IS NULL");
+
+                    b.ToTable("SpeakerRequests");
+                });
+
             modelBuilder.Entity("Workspace.Data.Entities.SubstituteCall", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1216,6 +1298,36 @@ namespace Workspace.Data.Sqlite.Migrations
                     b.Navigation("AgendaItem");
 
                     b.Navigation("Author");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.SpeakerList", b =>
+                {
+                    b.HasOne("Workspace.Data.Entities.AgendaItem", "AgendaItem")
+                        .WithOne()
+                        .HasForeignKey("Workspace.Data.Entities.SpeakerList", "AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("AgendaItem");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.SpeakerRequest", b =>
+                {
+                    b.HasOne("Workspace.Data.Entities.AgendaItem", "AgendaItem")
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Workspace.Data.Entities.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("AgendaItem");
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("Workspace.Data.Entities.SubstituteCall", b =>

@@ -18,6 +18,13 @@ public sealed record MeetingReader(Guid MeetingId, MeetingStatus Status, Council
 
     /// <summary>The administration writes an item's texts until the meeting is closed or cancelled.</summary>
     public bool CanEditTexts => Rights.CanManage && Status is not (MeetingStatus.Closed or MeetingStatus.Cancelled);
+
+    /// <summary>
+    /// Whether the reader may write this text now: the administration every text (<see cref="CanEditTexts"/>); the chair
+    /// also the decision while the meeting runs, as the chair writes it live from the controls (#13).
+    /// </summary>
+    public bool CanEditText(CoEditing.ItemText text) =>
+        CanEditTexts || (Rights.IsChair && Status == MeetingStatus.InProgress && text == CoEditing.ItemText.Decision);
 }
 
 /// <summary>

@@ -40,6 +40,7 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<Features.Running.LiveRunReads>();
         builder.Services.AddSingleton<Features.RoomScreen.DisplayLinkService>();
         builder.Services.AddSingleton<Features.RoomScreen.RoomScreenService>();
+        builder.Services.AddSingleton<Features.Speakers.SpeakerListService>();
         builder.AddFollowUps();
         builder.AddWorkspaceEmail();
         builder.AddWorkspaceFileStore();

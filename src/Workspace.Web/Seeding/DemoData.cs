@@ -25,6 +25,9 @@ public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
     // Votes and elections with their voter and ballot rows (#13 votes).
     private readonly List<object> _pollRows = [];
 
+    // The speakers' list of a held item, for the record (a request is not reached through the item).
+    private readonly List<SpeakerRequest> _speakers = [];
+
     public async Task SeedIfEmptyAsync(WorkspaceDbContext db, CancellationToken ct = default)
     {
         if (await db.Councils.AnyAsync(ct))
@@ -37,6 +40,7 @@ public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
         db.FollowUps.AddRange(_followUps);
         db.TextDocuments.AddRange(_texts);
         db.AddRange(_pollRows);
+        db.SpeakerRequests.AddRange(_speakers);
         await db.SaveChangesAsync(ct);
     }
 
@@ -113,6 +117,7 @@ public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
         Remark(item, leni, "Data om mennesker i udsatte positioner mangler ofte, fordi mange ikke bruger sundhedssystemet. Det skal programmet tage højde for.", 1);
         Remark(item, poul, "Mangel på billige boliger er en strukturel barriere for bedre sundhed.", 2);
         Remark(item, sofie, "Tilbuddene må ikke være moraliserende eller kræve, at man først bliver skrevet ind i det kommunale system.", 3);
+        SpeakersForTheRecord(item, past.StartsAt.AddMinutes(25), mia, poul, jens, sofie);
         // The minutes text as the secretary wrote it during the item, and the presenter's correction the day after.
         Written(item, ItemText.Minutes,
             (iben, past.StartsAt.AddMinutes(38), "Rasmus Kjær præsenterede anbefalingerne fra udvalget. Rådet drøftede, hvordan indsatserne kommer ud til borgerne."),
@@ -428,6 +433,35 @@ public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
     }
 
     /// <summary>Remarks written the day before the meeting, or yesterday for a meeting still ahead.</summary>
+    /// <summary>
+    /// A short finished list of speakers on a held item: two contributions, a reply (replik) to the first and one from an
+    /// online member, each with the speaking time the chair gave.
+    /// </summary>
+    private void SpeakersForTheRecord(AgendaItem item, DateTimeOffset from, Person first, Person online, Person replier, Person last)
+    {
+        SpeakerRequest Spoke(Person person, SpeechKind kind, AttendanceChannel channel, int startMinute, int seconds, SpeakerRequest? repliesTo = null)
+        {
+            var request = new SpeakerRequest
+            {
+                AgendaItem = item,
+                Person = person,
+                Kind = kind,
+                Channel = channel,
+                RepliesToId = repliesTo?.Id,
+                RequestedAt = from.AddMinutes(startMinute - 2),
+                GivenFloorAt = from.AddMinutes(startMinute),
+                EndedAt = from.AddMinutes(startMinute).AddSeconds(seconds - 7),
+                AllottedSeconds = kind == SpeechKind.Reply ? 60 : 180,
+            };
+            _speakers.Add(request);
+            return request;
+        }
+        var opening = Spoke(first, SpeechKind.Speech, AttendanceChannel.Room, 0, 180);
+        Spoke(replier, SpeechKind.Reply, AttendanceChannel.Room, 3, 60, opening);
+        Spoke(online, SpeechKind.Speech, AttendanceChannel.Online, 4, 170);
+        Spoke(last, SpeechKind.Speech, AttendanceChannel.Room, 7, 150);
+    }
+
     private void Remark(AgendaItem item, Person author, string text, int order)
     {
         var dayBefore = item.Meeting!.StartsAt.AddDays(-1);

@@ -50,7 +50,7 @@ public sealed class ItemTexts
         {
             throw new NotFoundException();
         }
-        return new ItemTextRights(meetingId, itemId, text, reader.CanEditTexts);
+        return new ItemTextRights(meetingId, itemId, text, reader.CanEditText(text));
     }
 
     /// <summary>The text and its revision, for a user who may read it now at the item's meeting.</summary>

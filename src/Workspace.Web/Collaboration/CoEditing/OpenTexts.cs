@@ -99,7 +99,7 @@ public sealed class OpenTexts : IDisposable
             await CloseAsync(open.ConnectionId, open.DocumentId, reason);
             return (false, false);
         }
-        var canEdit = reader.CanEditTexts;
+        var canEdit = reader.CanEditText(open.Text);
         if (canEdit != open.CanEdit && _open.TryUpdate((open.ConnectionId, open.DocumentId), open with { CanEdit = canEdit }, open))
         {
             var reason = canEdit ? TextAccessReasons.Editable : reader.Status switch

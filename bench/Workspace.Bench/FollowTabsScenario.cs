@@ -1,0 +1,139 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Workspace.Bench;
+
+public sealed record FollowTabsResult(int Tabs, int Moves, double P50, double P95, double ScreenP50, double ScreenP95, int Missed,
+    double DbCommandsPerMove, double ServerCpuMsPerMove);
+
+/// <summary>
+/// #13's follow scenario: the secretary starts the next meeting, N member pages of it and one room screen are open in
+/// headless Chromium, and the chair's "next item" is made through the run API, one move after another (forward, then back,
+/// so the agenda never runs out). Each tab notes when an item other than the one it showed before is marked as current
+/// (the card's <c>data-run-now</c> on a meeting page, the screen's current item on the screen); latency is from just
+/// before the API call to that note, clocks of the same machine.
+/// </summary>
+public static class FollowTabsScenario
+{
+    private const string Watcher = """
+        (() => {
+          const shown = () => {
+            const el = document.querySelector('[data-testid=agenda-item][data-run-now]') ?? document.querySelector('[data-testid=screen-current-item]');
+            return el ? el.getAttribute('data-item-id') : null;
+          };
+          const check = () => {
+            if (window.__followFrom === undefined || window.__followSeen != null) return;
+            const now = shown();
+            if (now && now !== window.__followFrom) window.__followSeen = performance.timeOrigin + performance.now();
+          };
+          window.__followShown = shown;
+          window.__followWatch = from => { window.__followSeen = null; window.__followFrom = from; check(); };
+          new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-run-now', 'data-item-id'] });
+        })();
+        """;
+
+    public static async Task<FollowTabsResult> RunAsync(AppUnderTest app, int tabs, int moves)
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BenchBrowser.LaunchAsync(playwright);
+        var context = await browser.NewContextAsync(new() { BaseURL = app.BaseUrl });
+        await context.AddInitScriptAsync(Watcher);
+        var signIn = await context.NewPageAsync();
+        await signIn.GotoAsync("/account/dev-signin");
+        await signIn.Locator("button[data-person='Mia Kragh']").ClickAsync();
+        await signIn.Locator("#main a[href^='/meetings/']").First.ClickAsync();
+        await signIn.Locator("[data-testid=agenda-item]").First.WaitForAsync(new() { Timeout = 30_000 });
+        var url = signIn.Url.TrimEnd('/');
+        var meetingId = Guid.Parse(url.Split('/')[^1]);
+        await signIn.CloseAsync();
+
+        var secretary = await app.SignInAsync("Iben Sørensen");
+        using var http = app.Client(secretary);
+        (await http.PostAsync($"/api/meetings/{meetingId}/run/start", null)).EnsureSuccessStatusCode();
+
+        var open = new List<IPage>();
+        for (var i = 0; i < tabs; i++)
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(url);
+            await page.Locator("[data-testid=agenda-item][data-run-now]").WaitForAsync(new() { Timeout = 60_000 });
+            open.Add(page);
+        }
+        var screen = await context.NewPageAsync();
+        await screen.GotoAsync(url + "/screen");
+        await screen.Locator("[data-testid=screen-current-item]").WaitForAsync(new() { Timeout = 60_000 });
+        open.Add(screen);
+        await Task.Delay(2000);
+
+        var latencies = new List<double>();
+        var screenLatencies = new List<double>();
+        var commands = new List<long>();
+        var serverCpu = new List<long>();
+        var missed = 0;
+        // Two unreported moves first: the first pays for compiling its queries and code paths.
+        for (var move = -2; move < moves; move++)
+        {
+            var from = await CurrentAsync(http, meetingId);
+            await Task.WhenAll(open.Select(p => p.EvaluateAsync("id => window.__followWatch(id)", from.ToString())));
+            var before = await app.MemoryAsync(collect: false);
+            var sentAt = NowMs();
+            var step = await http.PostAsJsonAsync($"/api/meetings/{meetingId}/run/step", new { expectedCurrentId = from, direction = move % 2 == 0 ? 1 : -1 });
+            step.EnsureSuccessStatusCode();
+            var seen = await WaitForAllAsync(open, TimeSpan.FromSeconds(10));
+            var after = await app.MemoryAsync(collect: false);
+            if (move < 0)
+            {
+                continue;
+            }
+            missed += seen.Count(s => s is null);
+            latencies.AddRange(seen[..^1].OfType<double>().Select(s => s - sentAt));
+            if (seen[^1] is { } onScreen)
+            {
+                screenLatencies.Add(onScreen - sentAt);
+            }
+            commands.Add(after.DbCommands - before.DbCommands);
+            serverCpu.Add(after.CpuMilliseconds - before.CpuMilliseconds);
+            await Task.Delay(1000);
+        }
+        (await http.PostAsync($"/api/meetings/{meetingId}/run/end", null)).EnsureSuccessStatusCode();
+        foreach (var page in open)
+        {
+            await page.CloseAsync();
+        }
+        latencies.Sort();
+        screenLatencies.Sort();
+        return new FollowTabsResult(tabs, moves, Percentiles.Of(latencies, 50), Percentiles.Of(latencies, 95),
+            Percentiles.Of(screenLatencies, 50), Percentiles.Of(screenLatencies, 95), missed,
+            commands.Count == 0 ? double.NaN : commands.Average(), serverCpu.Count == 0 ? double.NaN : serverCpu.Average());
+    }
+
+    private static async Task<Guid> CurrentAsync(HttpClient http, Guid meetingId)
+    {
+        var state = await http.GetFromJsonAsync<JsonElement>($"/api/meetings/{meetingId}/run");
+        return state.GetProperty("current").GetProperty("itemId").GetGuid();
+    }
+
+    /// <summary>Each tab's time of showing the new item (Unix milliseconds), or null for a tab that did not within the timeout.</summary>
+    private static async Task<double?[]> WaitForAllAsync(List<IPage> pages, TimeSpan timeout)
+    {
+        var seen = new double?[pages.Count];
+        var until = DateTime.UtcNow + timeout;
+        // As in the live tabs: ask only once all should have it, so the questions do not slow the tabs still rendering.
+        await Task.Delay(1500);
+        while (true)
+        {
+            for (var i = 0; i < pages.Count; i++)
+            {
+                seen[i] ??= await pages[i].EvaluateAsync<double?>("() => window.__followSeen ?? null");
+            }
+            if (seen.All(s => s is not null) || DateTime.UtcNow > until)
+            {
+                return seen;
+            }
+            await Task.Delay(250);
+        }
+    }
+
+    private static double NowMs() => (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds;
+}
