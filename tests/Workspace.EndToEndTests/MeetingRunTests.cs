@@ -55,7 +55,9 @@ public sealed class MeetingRunTests(BrowserFixture browser) : IAsyncLifetime
             .ToHaveTextAsync("Mødet er nu ved punkt 2: Godkendelse af referat fra sidste møde");
         await Assertions.Expect(mia.AgendaItem("2")).ToBeInViewportAsync();
 
-        // Mia scrolls away by herself: she is no longer pulled along, and the bar says where the chair is.
+        // Mia scrolls away by herself: she is no longer pulled along, and the bar says where the chair is. Her wheel comes
+        // after the page's own smooth scroll to item 2 has come to rest (a wheel during it can be lost in that scroll).
+        await mia.Page.WaitForFunctionAsync("() => new Promise(done => { const y = window.scrollY; setTimeout(() => done(window.scrollY === y), 400); })");
         await mia.Page.Mouse.MoveAsync(400, 400);
         await mia.Page.Mouse.WheelAsync(0, 20_000);
         var back = mia.Page.Locator("[data-testid=run-back]");
