@@ -36,6 +36,7 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<MembershipService>();
         builder.Services.AddSingleton<Features.Running.MeetingRunService>();
         builder.AddFollowUps();
+        Features.Hearings.HearingExtensions.AddHearings(builder);
         builder.AddWorkspaceEmail();
         builder.AddWorkspaceFileStore();
         builder.Services.AddSingleton<AttachmentService>();
