@@ -5,6 +5,7 @@ using Workspace.Web.Features.Account;
 using Workspace.Web.Features.Attachments;
 using Workspace.Web.Features.Calendar;
 using Workspace.Web.Features.FollowUps;
+using Workspace.Web.Features.Hearings;
 using Workspace.Web.Features.Meetings;
 using Workspace.Web.Features.TextHistory;
 
@@ -52,6 +53,7 @@ app.MapHub<Workspace.Web.Hubs.MeetingHub>("/hubs/meeting");
 app.MapDevelopmentDiagnostics(app.Environment);
 app.MapAttachmentEndpoints();
 app.MapFollowUpEndpoints();
+app.MapHearingEndpoints();
 app.MapRazorComponents<App>()
     // SecurityHeaders sends the whole Content-Security-Policy, frame-ancestors included.
     .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);

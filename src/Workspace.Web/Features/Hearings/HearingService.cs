@@ -18,6 +18,7 @@ public sealed class HearingService(
     CouncilAccess access,
     HearingNotifier notifier,
     TextDocumentService documents,
+    HearingMail mail,
     TimeProvider clock)
 {
     private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), CopenhagenTime.Zone).DateTime);
@@ -61,19 +62,6 @@ public sealed class HearingService(
         var hearings = await SummariesAsync(db, db.Hearings.Where(h => councilIds.Contains(h.CouncilId)
             && (h.Status == HearingStatus.Open || h.Status == HearingStatus.Drafting) && h.RemarksDeadline >= today), ct);
         return hearings.OrderBy(h => h.RemarksDeadline).ToList();
-    }
-
-    /// <summary>The hearings discussed on a meeting's items, for the links on the items (only those the user reads).</summary>
-    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<HearingLinkOnItem>>> OnMeetingAsync(WorkspaceUser user, Guid meetingId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (meeting, rights) = await access.ReadableMeetingAsync(db, user, meetingId, ct);
-        var rows = await db.HearingItems.Where(i => i.AgendaItem!.MeetingId == meetingId)
-            .Select(i => new { i.AgendaItemId, i.HearingId, i.AgendaItem!.IsClosed, Title = db.Hearings.Where(h => h.Id == i.HearingId).Select(h => h.Title).Single() })
-            .ToListAsync(ct);
-        return rows.Where(r => !r.IsClosed || rights.CanSeeClosedItems)
-            .GroupBy(r => r.AgendaItemId)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<HearingLinkOnItem>)g.Select(r => new HearingLinkOnItem(r.HearingId, r.Title)).ToList());
     }
 
     public async Task<HearingDetails> GetAsync(WorkspaceUser user, Guid hearingId, CancellationToken ct = default)
@@ -154,6 +142,7 @@ public sealed class HearingService(
         }
         db.Hearings.Add(hearing);
         await db.SaveAsAsync(user, ct);
+        await mail.SendAsync(db, hearing.Id, HearingMailKind.Opened, ct);
         return hearing.Id;
     }
 
@@ -449,6 +438,3 @@ public sealed class HearingService(
             .ToList();
     }
 }
-
-/// <summary>A hearing discussed on an agenda item, for the link on the item.</summary>
-public sealed record HearingLinkOnItem(Guid HearingId, string Title);
