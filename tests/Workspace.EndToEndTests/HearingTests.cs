@@ -35,8 +35,8 @@ public sealed class HearingTests(BrowserFixture browser)
             await iben.Page.Locator("[data-testid=hearings-link]").ClickAsync();
             await AxeScan.AssertNoViolationsAsync(iben.Page);
             await iben.Page.Locator("[data-testid=hearing-new]").ClickAsync();
-            await iben.Page.Locator("input[data-testid=hearing-title]").FillAsync(title);
-            await iben.Page.Locator("input[data-testid=hearing-sender]").FillAsync("Beskæftigelses- og Socialudvalget");
+            await Field(iben.Page, "hearing-title", "input").FillAsync(title);
+            await Field(iben.Page, "hearing-sender", "input").FillAsync("Beskæftigelses- og Socialudvalget");
             await iben.Page.GetByLabel("Høringsfrist").FillAsync(DateTime.Today.AddDays(30).ToString("dd-MM-yyyy"));
             await iben.Page.GetByLabel("Rådets frist for bemærkninger").FillAsync(DateTime.Today.AddDays(14).ToString("dd-MM-yyyy"));
             await iben.Page.Locator("[data-testid=hearing-save]").ClickAsync();
@@ -63,7 +63,7 @@ public sealed class HearingTests(BrowserFixture browser)
             };
             await Task.WhenAll(remarks.Select(async pair =>
             {
-                await pair.Key.Page.Locator("textarea[data-testid=hearing-remark-text]").FillAsync(pair.Value);
+                await Field(pair.Key.Page, "hearing-remark-text", "textarea").FillAsync(pair.Value);
                 await pair.Key.Page.Locator("[data-testid=hearing-remark-add]").ClickAsync();
             }));
             foreach (var session in new[] { mia, gitte, jens, iben })
@@ -158,6 +158,10 @@ public sealed class HearingTests(BrowserFixture browser)
             }
         }
     }
+
+    /// <summary>MudBlazor puts the attributes on the input or around it, depending on the field.</summary>
+    private static ILocator Field(IPage page, string testId, string element) =>
+        page.Locator($"{element}[data-testid={testId}], [data-testid={testId}] {element}").First;
 
     private static ILocator Remark(UserSession session, string text) =>
         session.Page.Locator("[data-testid=hearing-remark]").Filter(new() { HasText = text }).First;

@@ -36,7 +36,7 @@ public sealed partial class DemoData
         var reply = HearingRemark(open, gitte, "Café Lyspunktet", "Enig, og optællingen bør også spørge på værestederne.", now.AddDays(-3), "Unge");
         reply.ReplyToId = young.Id;
         housing.Supports.Add(new HearingSupport { PersonId = gitte.Id, At = now.AddDays(-5) });
-        housing.Supports.Add(new HearingSupport { PersonId = mia.Id, At = now.AddDays(-5) });
+        housing.Supports.Add(new HearingSupport { PersonId = mia.Id, At = now.AddDays(-5).AddHours(1) });
         young.Supports.Add(new HearingSupport { PersonId = poul.Id, At = now.AddDays(-4) });
         _hearings.Add(open);
         Response(open, iben, now.AddDays(-2), $"""

@@ -22,10 +22,16 @@ public sealed class HearingTexts : IDisposable
     private readonly LiveAccess _access;
     private readonly ILogger<HearingTexts> _logger;
     private readonly ConcurrentDictionary<(string Connection, string Document), Holder> _open = new();
+    private readonly ConcurrentDictionary<Guid, byte> _readersToTell = new();
+    private readonly HearingNotifier _notifier;
+
+    /// <summary>Readers of the hearing page hear of the text at most this often while it is being written.</summary>
+    private static readonly TimeSpan ReaderUpdateDelay = TimeSpan.FromMilliseconds(700);
 
     public HearingTexts(HearingService hearings, TextDocumentService documents, IHubContext<MeetingHub, IMeetingClient> hub, LiveAccess access,
-        ILogger<HearingTexts> logger)
+        HearingNotifier notifier, ILogger<HearingTexts> logger)
     {
+        _notifier = notifier;
         _hearings = hearings;
         _documents = documents;
         _hub = hub;
@@ -55,7 +61,29 @@ public sealed class HearingTexts : IDisposable
         {
             throw new AccessDeniedException();
         }
-        return await _documents.SubmitAsync(documentId, baseRevision, operation, personId, clientId, clientSeq, ct);
+        var result = await _documents.SubmitAsync(documentId, baseRevision, operation, personId, clientId, clientSeq, ct);
+        if (!result.Repeated)
+        {
+            TellReaders(holder.HearingId);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The hearing page's readers see the passages and which remarks are used: they read the hearing again once a burst
+    /// of typing has settled for a moment, not on every keystroke.
+    /// </summary>
+    private void TellReaders(Guid hearingId)
+    {
+        if (!_readersToTell.TryAdd(hearingId, 0))
+        {
+            return;
+        }
+        _ = Task.Delay(ReaderUpdateDelay).ContinueWith(_ =>
+        {
+            _readersToTell.TryRemove(hearingId, out byte _);
+            _notifier.Publish(new HearingChange(hearingId, null, null, false));
+        }, TaskScheduler.Default);
     }
 
     public async Task<IReadOnlyList<TextRevision>> SinceAsync(string connectionId, string documentId, long revision, CancellationToken ct)
