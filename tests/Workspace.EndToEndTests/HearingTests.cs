@@ -92,7 +92,7 @@ public sealed class HearingTests(BrowserFixture browser)
             {
                 await gitteText.EvaluateAsync("t => { t.focus(); t.setSelectionRange(t.value.length, t.value.length); }");
                 await gitteText.PressSequentiallyAsync(" Venlig hilsen formanden.", new() { Delay = 40 });
-            });
+            }, TestContext.Current.CancellationToken);
             await Remark(iben, remarks[mia]).Locator("[data-testid=hearing-remark-insert]").ClickAsync();
             await ibenText.EvaluateAsync("t => { t.focus(); const end = t.value.indexOf('⟦/⟧') + 3; t.setSelectionRange(end, end); }");
             await Remark(iben, remarks[jens]).Locator("[data-testid=hearing-remark-insert]").ClickAsync();
