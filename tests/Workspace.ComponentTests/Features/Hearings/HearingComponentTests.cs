@@ -87,6 +87,22 @@ public sealed class HearingComponentTests : ComponentTestContext
     }
 
     [Fact]
+    public void Ny_hoering_opens_the_form_with_both_deadline_fields()
+    {
+        // Arrange: the deadline fields carry no attributes of their own (a null attribute set once ended the circuit here).
+        SignInAs("Iben Sørensen");
+        var cut = Render<HearingsPage>(p => p.Add(x => x.CouncilId, CouncilId("Udsatterådet")));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=hearing-new]")));
+
+        // Act
+        cut.Find("[data-testid=hearing-new]").Click();
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=hearing-form] input[data-testid=hearing-title]")));
+        Assert.Equal(2, cut.FindAll("[data-testid=hearing-form] .date-field input").Count);
+    }
+
+    [Fact]
     public void The_start_page_lists_the_open_hearing_with_its_days_left()
     {
         // Arrange
