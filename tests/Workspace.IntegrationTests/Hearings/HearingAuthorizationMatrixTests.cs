@@ -29,6 +29,9 @@ public enum HearingAction
     MarkSent,
     File,
     ExportWord,
+    LinkItem,
+    UploadFile,
+    DownloadFile,
 }
 
 public enum HearingOutcome
@@ -62,12 +65,12 @@ public sealed class HearingAuthorizationMatrixTests(WorkspaceFactory factory) : 
             }
         }
 
-        //                                   list read create edit link remark agree group draft text send answer final meeting sent file word
-        Person(DevSignIn.Administration,     A,   A,   A,     A,   A,   D,     D,    A,    A,    A,   A,   D,     D,    A,      A,   A,   A);
-        Person(DevSignIn.Chair,              A,   A,   D,     D,   D,   A,     A,    A,    A,    A,   D,   A,     A,    D,      D,   D,   A);
-        Person(DevSignIn.Member,             A,   A,   D,     D,   D,   A,     A,    D,    D,    D,   D,   A,     D,    D,      D,   D,   A);
-        Person(DevSignIn.Substitute,         A,   A,   D,     D,   D,   D,     D,    D,    D,    D,   D,   D,     D,    D,      D,   D,   A);
-        Person(DevSignIn.OtherCouncilChair,  N,   N,   N,     N,   N,   N,     N,    N,    N,    N,   N,   N,     N,    N,      N,   N,   N);
+        //                                   list read create edit link remark agree group draft text send answer final meeting sent file word item upload download
+        Person(DevSignIn.Administration,     A,   A,   A,     A,   A,   D,     D,    A,    A,    A,   A,   D,     D,    A,      A,   A,   A,   A,   A,     A);
+        Person(DevSignIn.Chair,              A,   A,   D,     D,   D,   A,     A,    A,    A,    A,   D,   A,     A,    D,      D,   D,   A,   D,   D,     A);
+        Person(DevSignIn.Member,             A,   A,   D,     D,   D,   A,     A,    D,    D,    D,   D,   A,     D,    D,      D,   D,   A,   D,   D,     A);
+        Person(DevSignIn.Substitute,         A,   A,   D,     D,   D,   D,     D,    D,    D,    D,   D,   D,     D,    D,      D,   D,   A,   D,   D,     A);
+        Person(DevSignIn.OtherCouncilChair,  N,   N,   N,     N,   N,   N,     N,    N,    N,    N,   N,   N,     N,    N,      N,   N,   N,   N,   N,     N);
         return rows;
     }
 
@@ -108,6 +111,9 @@ public sealed class HearingAuthorizationMatrixTests(WorkspaceFactory factory) : 
             HearingAction.MarkSent => () => approval.MarkSentAsync(user, hearingId, Today, "Beskæftigelses- og Socialudvalget", Ct),
             HearingAction.File => () => approval.FileAsync(user, hearingId, Ct),
             HearingAction.ExportWord => () => ExportAsync(person, hearingId),
+            HearingAction.LinkItem => () => hearings.LinkItemAsync(user, hearingId, ids.ClosedItem, false, Ct),
+            HearingAction.UploadFile => () => factory.Service<HearingAttachmentService>().UploadAsync(user, hearingId, "udkast.pdf", Pdf.Length, new MemoryStream(Pdf), Ct),
+            HearingAction.DownloadFile => () => DownloadAsync(person, hearingId),
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         });
 
@@ -130,6 +136,8 @@ public sealed class HearingAuthorizationMatrixTests(WorkspaceFactory factory) : 
             HearingAction.RecordMeetingApproval => hearing.ApprovedAtItemId == ids.OpenItem,
             HearingAction.MarkSent => hearing.Status == HearingStatus.Sent,
             HearingAction.File => hearing.Status == HearingStatus.Filed && hearing.FiledText is not null,
+            HearingAction.LinkItem => await db.HearingItems.AnyAsync(i => i.HearingId == hearingId && i.AgendaItemId == ids.ClosedItem, Ct),
+            HearingAction.UploadFile => await db.HearingAttachments.AnyAsync(a => a.HearingId == hearingId, Ct),
             _ => outcome == HearingOutcome.Allowed,
         };
         Assert.Equal(expected == HearingOutcome.Allowed, changed);
@@ -262,6 +270,10 @@ public sealed class HearingAuthorizationMatrixTests(WorkspaceFactory factory) : 
         {
             await approval.MarkSentAsync(secretary, id, Today, "Beskæftigelses- og Socialudvalget", Ct);
         }
+        if (action is HearingAction.DownloadFile)
+        {
+            await factory.Service<HearingAttachmentService>().UploadAsync(secretary, id, "udkast.pdf", Pdf.Length, new MemoryStream(Pdf), Ct);
+        }
         if (action is HearingAction.RecordMeetingApproval)
         {
             await hearings.StartDraftingAsync(secretary, id, Ct);
@@ -279,6 +291,26 @@ public sealed class HearingAuthorizationMatrixTests(WorkspaceFactory factory) : 
     {
         await using var db = await factory.CreateDbContextAsync();
         return await db.Hearings.Where(h => h.Id == hearingId).Select(h => h.ConcurrencyStamp).SingleAsync(Ct);
+    }
+
+    private static byte[] Pdf => "%PDF-1.4\n% hearing material\n%%EOF\n"u8.ToArray();
+
+    private async Task DownloadAsync(string person, Guid hearingId)
+    {
+        Guid attachmentId;
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            attachmentId = await db.HearingAttachments.Where(a => a.HearingId == hearingId).Select(a => a.Id).SingleAsync(Ct);
+        }
+        using var client = await factory.SignedInClientAsync(person);
+        using var response = await client.GetAsync($"/hearings/attachments/{attachmentId}", Ct);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            throw new NotFoundException();
+        }
+        response.EnsureSuccessStatusCode();
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal(Pdf, await response.Content.ReadAsByteArrayAsync(Ct));
     }
 
     private async Task ExportAsync(string person, Guid hearingId)

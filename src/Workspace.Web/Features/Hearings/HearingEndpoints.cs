@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Localization;
 using Workspace.Web.Features.Access;
+using Workspace.Web.Features.Attachments;
 using Workspace.Web.Resources;
 
 namespace Workspace.Web.Features.Hearings;
@@ -27,6 +28,23 @@ public static class HearingEndpoints
             var file = HearingExport.Document(hearing, hearing.Approvers, members ?? true, date, L);
             var name = string.Concat($"{L["Hearings.Export.FileName"].Value} {hearing.Title}".Split(Path.GetInvalidFileNameChars()));
             return Results.File(file, HearingExport.ContentType, name.Length > 120 ? name[..120] + ".docx" : name + ".docx");
+        });
+        // Signed in, with the hearing's read rights; anything else is not found. Always a download (decision 005).
+        app.MapGet("/hearings/attachments/{attachmentId:guid}", async (Guid attachmentId, ClaimsPrincipal principal, HttpContext context,
+            HearingAttachmentService attachments, CancellationToken ct) =>
+        {
+            AttachmentDownload download;
+            try
+            {
+                download = await attachments.OpenAsync(WorkspaceUser.From(principal), attachmentId, ct);
+            }
+            catch (NotFoundException)
+            {
+                return Results.NotFound();
+            }
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            context.Response.Headers.CacheControl = "private, no-store";
+            return Results.Stream(download.Content, download.ContentType, download.FileName);
         });
         return app;
     }

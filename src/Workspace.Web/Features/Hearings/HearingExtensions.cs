@@ -12,6 +12,7 @@ public static class HearingExtensions
         builder.Services.AddSingleton<HearingNotifier>();
         builder.Services.AddSingleton<HearingService>();
         builder.Services.AddSingleton<HearingApprovalService>();
+        builder.Services.AddSingleton<HearingAttachmentService>();
         builder.Services.AddSingleton<HearingTexts>();
         return builder;
     }

@@ -17,6 +17,15 @@ public sealed record HearingItemView(Guid AgendaItemId, Guid MeetingId, string I
 
 public sealed record HearingLinkView(Guid Id, string Title, string Url);
 
+/// <summary>A file of the hearing's material; its bytes are fetched from <c>/hearings/attachments/{Id}</c>.</summary>
+public sealed record HearingAttachmentView(Guid Id, string FileName, string ContentType, long Size, DateTimeOffset UploadedAt)
+{
+    public string DownloadUrl => $"/hearings/attachments/{Id}";
+}
+
+/// <summary>An agenda item of the council that the administration may link the hearing to.</summary>
+public sealed record LinkableItem(Guid AgendaItemId, string ItemTitle, string MeetingTitle, DateTimeOffset MeetingStartsAt);
+
 public sealed record HearingRemarkView(Guid Id, Guid AuthorId, string AuthorName, string? Organisation, string Text, Guid? ReplyToId,
     string? Heading, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, IReadOnlyList<string> SupportedBy, bool SupportedByMe,
     bool IsMine, bool IsUsed, Guid ConcurrencyStamp)
@@ -51,6 +60,7 @@ public sealed record HearingDetails(
     DateTimeOffset? FiledAt,
     IReadOnlyList<HearingItemView> Items,
     IReadOnlyList<HearingLinkView> Links,
+    IReadOnlyList<HearingAttachmentView> Attachments,
     IReadOnlyList<HearingRemarkView> Remarks,
     IReadOnlyList<HearingApprover> Approvers,
     string ResponseText,

@@ -90,6 +90,9 @@ public sealed class HearingService(
         var items = await ItemsAsync(db, hearingId, rights, ct);
         var links = await db.HearingLinks.AsNoTracking().Where(l => l.HearingId == hearingId).OrderBy(l => l.Number)
             .Select(l => new HearingLinkView(l.Id, l.Title, l.Url)).ToListAsync(ct);
+        var attachments = (await db.HearingAttachments.AsNoTracking().Where(a => a.HearingId == hearingId)
+            .Select(a => new HearingAttachmentView(a.Id, a.FileName, a.ContentType, a.Size, a.UploadedAt)).ToListAsync(ct))
+            .OrderBy(a => a.UploadedAt).ToList();
         var approvers = await ApproversAsync(db, hearing, ct);
         var approvedByName = hearing.ApprovedById is { } approver
             ? await db.People.Where(p => p.Id == approver).Select(p => p.Name).SingleOrDefaultAsync(ct)
@@ -113,7 +116,7 @@ public sealed class HearingService(
 
         return new HearingDetails(hearing.Id, hearing.CouncilId, council.Name, council.Municipality, hearing.Title, hearing.Sender,
             hearing.Description, hearing.Deadline, hearing.RemarksDeadline, hearing.Status, hearing.ApprovalDeadline, hearing.ApprovedAt,
-            approvedByName, hearing.ApprovedAtItemId, hearing.SentOn, hearing.SentTo, hearing.FiledAt, items, links, remarkViews, approvers,
+            approvedByName, hearing.ApprovedAtItemId, hearing.SentOn, hearing.SentTo, hearing.FiledAt, items, links, attachments, remarkViews, approvers,
             response.Text, response.Revision, can, hearing.ConcurrencyStamp);
     }
 
@@ -189,6 +192,21 @@ public sealed class HearingService(
         }
         await db.SaveAsAsync(user, ct);
         Publish(hearingId, user, remarks: false);
+    }
+
+    /// <summary>The council's agenda items the hearing is not linked to yet, of meetings not cancelled, the latest meetings first.</summary>
+    public async Task<IReadOnlyList<LinkableItem>> LinkableItemsAsync(WorkspaceUser user, Guid hearingId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (hearing, rights) = await ReadableAsync(db, user, hearingId, ct);
+        rights.Ensure(rights.CanChangeMaterial(hearing.Status));
+        var rows = await db.AgendaItems.AsNoTracking()
+            .Where(i => i.Meeting!.CouncilId == hearing.CouncilId && i.Meeting.Status != MeetingStatus.Cancelled
+                && !db.HearingItems.Any(l => l.HearingId == hearingId && l.AgendaItemId == i.Id))
+            .Select(i => new { i.Id, i.Title, MeetingTitle = i.Meeting!.Title, i.Meeting.StartsAt, i.Number })
+            .ToListAsync(ct);
+        return rows.OrderByDescending(r => r.StartsAt).ThenBy(r => r.Number)
+            .Select(r => new LinkableItem(r.Id, r.Title, r.MeetingTitle, r.StartsAt)).ToList();
     }
 
     public async Task UnlinkItemAsync(WorkspaceUser user, Guid hearingId, Guid agendaItemId, CancellationToken ct = default)
