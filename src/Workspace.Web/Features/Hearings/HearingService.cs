@@ -5,6 +5,7 @@ using Workspace.Web.Collaboration.CoEditing;
 using Workspace.Web.Components.Shared;
 using Workspace.Web.Features.Access;
 using Workspace.Web.Features.Attachments;
+using Workspace.Web.Features.TextHistory;
 
 namespace Workspace.Web.Features.Hearings;
 
@@ -353,6 +354,32 @@ public sealed class HearingService(
             throw new NotFoundException();
         }
         return ResponseProvenance.Wrap(remarks.Select(r => r.Tag), string.Join(" ", remarks.Select(r => r.Text.Trim())));
+    }
+
+    /// <summary>The response's versions, newest first (who wrote what in one sitting), for whoever reads the hearing.</summary>
+    public async Task<IReadOnlyList<TextVersion>> ResponseHistoryAsync(WorkspaceUser user, Guid hearingId, CancellationToken ct = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            await ReadableAsync(db, user, hearingId, ct);
+        }
+        var documentId = TextDocumentIds.ForHearingResponse(hearingId);
+        var current = await documents.GetAsync(documentId, "", ct);
+        var entries = await documents.HistoryAsync(documentId, beforeRevision: current.Revision + 1, take: 20_000, ct: ct);
+        return TextVersions.Group(entries);
+    }
+
+    /// <summary>What one version changed in the response, read as its readers see it (the provenance markers left out).</summary>
+    public async Task<TextComparison> ResponseChangeAsync(WorkspaceUser user, Guid hearingId, TextVersion version, CancellationToken ct = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            await ReadableAsync(db, user, hearingId, ct);
+        }
+        var documentId = TextDocumentIds.ForHearingResponse(hearingId);
+        var before = await documents.TextAtAsync(documentId, version.RevisionBefore, ct);
+        var after = await documents.TextAtAsync(documentId, version.Revision, ct);
+        return new TextComparison(version.RevisionBefore, version.Revision, TextDiff.Compare(ResponseProvenance.Plain(before), ResponseProvenance.Plain(after)));
     }
 
     public async Task<HearingRights> RightsAsync(WorkspaceUser user, Guid hearingId, CancellationToken ct = default)

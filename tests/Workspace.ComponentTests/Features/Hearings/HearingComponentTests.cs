@@ -103,6 +103,26 @@ public sealed class HearingComponentTests : ComponentTestContext
     }
 
     [Fact]
+    public void A_member_reads_the_responses_history_without_the_markers()
+    {
+        // Arrange
+        SignInAs("Mia Kragh");
+        var cut = Render<HearingPage>(p => p.Add(x => x.HearingId, HearingId(OpenHearing)));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=hearing-history-toggle]")));
+
+        // Act
+        cut.Find("[data-testid=hearing-history-toggle]").Click();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=hearing-history-version]")));
+        cut.FindAll("[data-testid=hearing-history-show]").Last().Click();
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=diff-inserted]")));
+        var inserted = string.Concat(cut.FindAll("[data-testid=diff-inserted]").Select(e => e.TextContent));
+        Assert.DoesNotContain("⟦", inserted);
+        Assert.Contains("egen bolig", cut.Find("[data-testid=text-diff]").TextContent);
+    }
+
+    [Fact]
     public void The_start_page_lists_the_open_hearing_with_its_days_left()
     {
         // Arrange
