@@ -32,6 +32,9 @@ public enum HearingAction
     LinkItem,
     UploadFile,
     DownloadFile,
+    DeleteFile,
+    UnlinkItem,
+    ReadHistory,
 }
 
 public enum HearingOutcome
@@ -65,12 +68,12 @@ public sealed class HearingAuthorizationMatrixTests(WorkspaceFactory factory) : 
             }
         }
 
-        //                                   list read create edit link remark agree group draft text send answer final meeting sent file word item upload download
-        Person(DevSignIn.Administration,     A,   A,   A,     A,   A,   D,     D,    A,    A,    A,   A,   D,     D,    A,      A,   A,   A,   A,   A,     A);
-        Person(DevSignIn.Chair,              A,   A,   D,     D,   D,   A,     A,    A,    A,    A,   D,   A,     A,    D,      D,   D,   A,   D,   D,     A);
-        Person(DevSignIn.Member,             A,   A,   D,     D,   D,   A,     A,    D,    D,    D,   D,   A,     D,    D,      D,   D,   A,   D,   D,     A);
-        Person(DevSignIn.Substitute,         A,   A,   D,     D,   D,   D,     D,    D,    D,    D,   D,   D,     D,    D,      D,   D,   A,   D,   D,     A);
-        Person(DevSignIn.OtherCouncilChair,  N,   N,   N,     N,   N,   N,     N,    N,    N,    N,   N,   N,     N,    N,      N,   N,   N,   N,   N,     N);
+        //                                   list read create edit link remark agree group draft text send answer final meeting sent file word item upload download delfile unlink history
+        Person(DevSignIn.Administration,     A,   A,   A,     A,   A,   D,     D,    A,    A,    A,   A,   D,     D,    A,      A,   A,   A,   A,   A,     A,     A,   A,     A);
+        Person(DevSignIn.Chair,              A,   A,   D,     D,   D,   A,     A,    A,    A,    A,   D,   A,     A,    D,      D,   D,   A,   D,   D,     A,     D,   D,     A);
+        Person(DevSignIn.Member,             A,   A,   D,     D,   D,   A,     A,    D,    D,    D,   D,   A,     D,    D,      D,   D,   A,   D,   D,     A,     D,   D,     A);
+        Person(DevSignIn.Substitute,         A,   A,   D,     D,   D,   D,     D,    D,    D,    D,   D,   D,     D,    D,      D,   D,   A,   D,   D,     A,     D,   D,     A);
+        Person(DevSignIn.OtherCouncilChair,  N,   N,   N,     N,   N,   N,     N,    N,    N,    N,   N,   N,     N,    N,      N,   N,   N,   N,   N,     N,     N,   N,     N);
         return rows;
     }
 
@@ -114,6 +117,9 @@ public sealed class HearingAuthorizationMatrixTests(WorkspaceFactory factory) : 
             HearingAction.LinkItem => () => hearings.LinkItemAsync(user, hearingId, ids.ClosedItem, false, Ct),
             HearingAction.UploadFile => () => factory.Service<HearingAttachmentService>().UploadAsync(user, hearingId, "udkast.pdf", Pdf.Length, new MemoryStream(Pdf), Ct),
             HearingAction.DownloadFile => () => DownloadAsync(person, hearingId),
+            HearingAction.DeleteFile => async () => await factory.Service<HearingAttachmentService>().DeleteAsync(user, await FileOfAsync(hearingId), Ct),
+            HearingAction.UnlinkItem => () => hearings.UnlinkItemAsync(user, hearingId, ids.OpenItem, Ct),
+            HearingAction.ReadHistory => async () => Assert.NotEmpty(await hearings.ResponseHistoryAsync(user, hearingId, Ct)),
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         });
 
@@ -138,6 +144,8 @@ public sealed class HearingAuthorizationMatrixTests(WorkspaceFactory factory) : 
             HearingAction.File => hearing.Status == HearingStatus.Filed && hearing.FiledText is not null,
             HearingAction.LinkItem => await db.HearingItems.AnyAsync(i => i.HearingId == hearingId && i.AgendaItemId == ids.ClosedItem, Ct),
             HearingAction.UploadFile => await db.HearingAttachments.AnyAsync(a => a.HearingId == hearingId, Ct),
+            HearingAction.DeleteFile => !await db.HearingAttachments.AnyAsync(a => a.HearingId == hearingId, Ct),
+            HearingAction.UnlinkItem => !await db.HearingItems.AnyAsync(i => i.HearingId == hearingId, Ct),
             _ => outcome == HearingOutcome.Allowed,
         };
         Assert.Equal(expected == HearingOutcome.Allowed, changed);
@@ -270,7 +278,7 @@ public sealed class HearingAuthorizationMatrixTests(WorkspaceFactory factory) : 
         {
             await approval.MarkSentAsync(secretary, id, Today, "Beskæftigelses- og Socialudvalget", Ct);
         }
-        if (action is HearingAction.DownloadFile)
+        if (action is HearingAction.DownloadFile or HearingAction.DeleteFile)
         {
             await factory.Service<HearingAttachmentService>().UploadAsync(secretary, id, "udkast.pdf", Pdf.Length, new MemoryStream(Pdf), Ct);
         }
@@ -295,13 +303,15 @@ public sealed class HearingAuthorizationMatrixTests(WorkspaceFactory factory) : 
 
     private static byte[] Pdf => "%PDF-1.4\n% hearing material\n%%EOF\n"u8.ToArray();
 
+    private async Task<Guid> FileOfAsync(Guid hearingId)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return await db.HearingAttachments.Where(a => a.HearingId == hearingId).Select(a => a.Id).SingleAsync(Ct);
+    }
+
     private async Task DownloadAsync(string person, Guid hearingId)
     {
-        Guid attachmentId;
-        await using (var db = await factory.CreateDbContextAsync())
-        {
-            attachmentId = await db.HearingAttachments.Where(a => a.HearingId == hearingId).Select(a => a.Id).SingleAsync(Ct);
-        }
+        var attachmentId = await FileOfAsync(hearingId);
         using var client = await factory.SignedInClientAsync(person);
         using var response = await client.GetAsync($"/hearings/attachments/{attachmentId}", Ct);
         if (response.StatusCode == HttpStatusCode.NotFound)

@@ -30,6 +30,8 @@ public sealed class HearingResponseHubTests(WorkspaceFactory factory) : IClassFi
         await using var chair = await HubClients.ConnectAsync(factory, DevSignIn.Chair);
         await using var member = await HubClients.ConnectAsync(factory, DevSignIn.Member);
         await using var other = await HubClients.ConnectAsync(factory, DevSignIn.OtherCouncilChair);
+        await using var substitute = await HubClients.ConnectAsync(factory, DevSignIn.Substitute);
+        await using var administration = await HubClients.ConnectAsync(factory, DevSignIn.Administration);
 
         // Act
         var chairOpened = await chair.InvokeAsync<OpenTextResult>(nameof(MeetingHub.OpenText), hearingId, "response", Ct);
@@ -38,6 +40,10 @@ public sealed class HearingResponseHubTests(WorkspaceFactory factory) : IClassFi
         var memberOpened = await member.InvokeAsync<OpenTextResult>(nameof(MeetingHub.OpenText), hearingId, "response", Ct);
         var memberSubmit = await Assert.ThrowsAsync<HubException>(() => member.InvokeAsync<TextSubmitResult>(nameof(MeetingHub.SubmitText),
             memberOpened.DocumentId, memberOpened.Revision, TextOperation.Insert(0, "Mia: "), "member-tab", 1L, Ct));
+        var substituteOpened = await substitute.InvokeAsync<OpenTextResult>(nameof(MeetingHub.OpenText), hearingId, "response", Ct);
+        var substituteSubmit = await Assert.ThrowsAsync<HubException>(() => substitute.InvokeAsync<TextSubmitResult>(nameof(MeetingHub.SubmitText),
+            substituteOpened.DocumentId, substituteOpened.Revision, TextOperation.Insert(0, "Carsten: "), "substitute-tab", 1L, Ct));
+        var administrationOpened = await administration.InvokeAsync<OpenTextResult>(nameof(MeetingHub.OpenText), hearingId, "response", Ct);
         var otherOpen = await Assert.ThrowsAsync<HubException>(() => other.InvokeAsync<OpenTextResult>(nameof(MeetingHub.OpenText), hearingId, "response", Ct));
         var otherSubmit = await Assert.ThrowsAsync<HubException>(() => other.InvokeAsync<TextSubmitResult>(nameof(MeetingHub.SubmitText),
             chairOpened.DocumentId, 1L, TextOperation.Insert(0, "x"), "other-tab", 1L, Ct));
@@ -50,6 +56,9 @@ public sealed class HearingResponseHubTests(WorkspaceFactory factory) : IClassFi
         Assert.False(memberOpened.CanEdit);
         Assert.Equal("Rådet støtter forslaget.", memberOpened.Text);
         Assert.EndsWith("forbidden", memberSubmit.Message, StringComparison.Ordinal);
+        Assert.False(substituteOpened.CanEdit);
+        Assert.EndsWith("forbidden", substituteSubmit.Message, StringComparison.Ordinal);
+        Assert.True(administrationOpened.CanEdit);
         Assert.EndsWith("not-found", otherOpen.Message, StringComparison.Ordinal);
         Assert.EndsWith("not-found", otherSubmit.Message, StringComparison.Ordinal);
         Assert.EndsWith("forbidden", afterApproval.Message, StringComparison.Ordinal);
