@@ -6,7 +6,7 @@ using Workspace.Web.Features.Hearings;
 namespace Workspace.UnitTests.Hearings;
 
 /// <summary>
-/// The response's provenance (decision 016) under random concurrent editing: several clients each edit the text as
+/// The response's provenance (decision 017) under random concurrent editing: several clients each edit the text as
 /// they last saw it (up to four revisions behind), the sequencer transforms each edit through those it missed, exactly
 /// as TextDocumentService does. One client at a time pulls a remark in ("Indsæt": a passage of capital letters of its
 /// own between markers); the others type and delete around and inside the passages, but never a marker itself. In the

@@ -6,7 +6,7 @@ namespace Workspace.Web.Features.Hearings;
 public sealed record ResponsePassage(string Text, IReadOnlyList<string> Tags);
 
 /// <summary>
-/// Where the response's passages came from, kept as markers in the text itself (decision 016): a passage pulled in
+/// Where the response's passages came from, kept as markers in the text itself (decision 017): a passage pulled in
 /// from remarks is <c>⟦tag,tag⟧passage⟦/⟧</c>, a tag being the first eight hex digits of a remark's id. The markers are
 /// ordinary characters to the OT engine, so every concurrent edit moves them exactly as it moves the text around them:
 /// an edit inside a passage stays inside it, an edit beside it stays outside, and only deleting a marker itself
