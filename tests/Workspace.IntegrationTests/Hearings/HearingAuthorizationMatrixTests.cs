@@ -192,6 +192,32 @@ public sealed class HearingAuthorizationMatrixTests(WorkspaceFactory factory) : 
         }
     }
 
+    [Theory]
+    [InlineData(DevSignIn.Administration, true)]
+    [InlineData(DevSignIn.Chair, false)]
+    [InlineData(DevSignIn.Member, false)]
+    [InlineData(DevSignIn.Substitute, false)]
+    [InlineData(DevSignIn.OtherCouncilChair, false)]
+    public async Task Only_the_administration_makes_a_hearing_from_an_agenda_item(string person, bool allowed)
+    {
+        // Arrange
+        var ids = await DemoIds.LoadAsync(factory);
+        using var client = await factory.SignedInClientAsync(person);
+
+        // Act
+        using var response = await client.GetAsync($"/hearings/from-item/{ids.OpenItem}", Ct);
+
+        // Assert
+        if (!allowed)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            return;
+        }
+        var target = response.Headers.Location ?? response.RequestMessage!.RequestUri!;
+        var path = target.IsAbsoluteUri ? target.PathAndQuery : target.OriginalString;
+        Assert.Equal($"/councils/{ids.Udsatteraadet}/hearings?item={ids.OpenItem}", path);
+    }
+
     [Fact]
     public async Task Remarks_close_after_the_internal_deadline_and_bad_input_is_refused_with_its_field()
     {

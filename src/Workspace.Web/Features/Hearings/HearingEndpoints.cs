@@ -29,6 +29,21 @@ public static class HearingEndpoints
             var name = string.Concat($"{L["Hearings.Export.FileName"].Value} {hearing.Title}".Split(Path.GetInvalidFileNameChars()));
             return Results.File(file, HearingExport.ContentType, name.Length > 120 ? name[..120] + ".docx" : name + ".docx");
         });
+        // A hearing made from an agenda item: to the item's council's hearings, with the form open and the item chosen.
+        // Only the council's administration gets there; for anyone else the item is not found.
+        app.MapGet("/hearings/from-item/{itemId:guid}", async (Guid itemId, ClaimsPrincipal principal, HearingService hearings, CancellationToken ct) =>
+        {
+            try
+            {
+                var councilId = await hearings.CouncilOfManagedItemAsync(WorkspaceUser.From(principal), itemId, ct);
+                return Results.Redirect($"/councils/{councilId}/hearings?item={itemId}");
+            }
+            catch (Exception ex) when (ex is NotFoundException or AccessDeniedException)
+            {
+                return Results.NotFound();
+            }
+        });
+
         // Signed in, with the hearing's read rights; anything else is not found. Always a download (decision 005).
         app.MapGet("/hearings/attachments/{attachmentId:guid}", async (Guid attachmentId, ClaimsPrincipal principal, HttpContext context,
             HearingAttachmentService attachments, CancellationToken ct) =>

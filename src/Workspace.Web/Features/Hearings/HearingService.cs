@@ -201,9 +201,32 @@ public sealed class HearingService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (hearing, rights) = await ReadableAsync(db, user, hearingId, ct);
         rights.Ensure(rights.CanChangeMaterial(hearing.Status));
-        var rows = await db.AgendaItems.AsNoTracking()
-            .Where(i => i.Meeting!.CouncilId == hearing.CouncilId && i.Meeting.Status != MeetingStatus.Cancelled
-                && !db.HearingItems.Any(l => l.HearingId == hearingId && l.AgendaItemId == i.Id))
+        return await CouncilItemsAsync(db, hearing.CouncilId, db.AgendaItems.Where(i => !db.HearingItems.Any(l => l.HearingId == hearingId && l.AgendaItemId == i.Id)), ct);
+    }
+
+    /// <summary>The council of an agenda item whose council the user administers; for anyone else the item does not exist.</summary>
+    public async Task<Guid> CouncilOfManagedItemAsync(WorkspaceUser user, Guid itemId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var councilId = await db.AgendaItems.Where(i => i.Id == itemId).Select(i => (Guid?)i.Meeting!.CouncilId).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException();
+        var rights = await access.RightsInAsync(db, user, councilId, ct);
+        return rights.CanManage ? councilId : throw new NotFoundException();
+    }
+
+    /// <summary>The council's agenda items a new hearing may be linked to (the administration's form), the latest meetings first.</summary>
+    public async Task<IReadOnlyList<LinkableItem>> CouncilItemsAsync(WorkspaceUser user, Guid councilId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rights = await access.RightsInAsync(db, user, councilId, ct);
+        rights.EnsureCanManage();
+        return await CouncilItemsAsync(db, councilId, db.AgendaItems, ct);
+    }
+
+    private static async Task<IReadOnlyList<LinkableItem>> CouncilItemsAsync(WorkspaceDbContext db, Guid councilId, IQueryable<AgendaItem> items, CancellationToken ct)
+    {
+        var rows = await items.AsNoTracking()
+            .Where(i => i.Meeting!.CouncilId == councilId && i.Meeting.Status != MeetingStatus.Cancelled)
             .Select(i => new { i.Id, i.Title, MeetingTitle = i.Meeting!.Title, i.Meeting.StartsAt, i.Number })
             .ToListAsync(ct);
         return rows.OrderByDescending(r => r.StartsAt).ThenBy(r => r.Number)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Workspace.ComponentTests.Infrastructure;
 using Workspace.Web.Features.Hearings;
@@ -120,6 +121,28 @@ public sealed class HearingComponentTests : ComponentTestContext
         var inserted = string.Concat(cut.FindAll("[data-testid=diff-inserted]").Select(e => e.TextContent));
         Assert.DoesNotContain("⟦", inserted);
         Assert.Contains("egen bolig", cut.Find("[data-testid=text-diff]").TextContent);
+    }
+
+    [Fact]
+    public void A_hearing_made_from_an_agenda_item_opens_the_form_with_the_item_chosen()
+    {
+        // Arrange
+        SignInAs("Iben Sørensen");
+        Guid itemId;
+        using (var db = CreateDbContext())
+        {
+            itemId = db.AgendaItems.AsNoTracking().Where(i => i.Meeting!.Council!.Name == "Udsatterådet").OrderBy(i => i.Id).Select(i => i.Id).First();
+        }
+
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        navigation.NavigateTo($"/councils/{CouncilId("Udsatterådet")}/hearings?item={itemId}");
+
+        // Act
+        var cut = Render<HearingsPage>(p => p.Add(x => x.CouncilId, CouncilId("Udsatterådet")));
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=hearing-form]")));
+        Assert.Equal(itemId.ToString(), cut.Find("select[data-testid=hearing-form-item]").GetAttribute("value"));
     }
 
     [Fact]
