@@ -37,6 +37,7 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<Features.Running.MeetingRunService>();
         builder.Services.AddSingleton<Features.Votes.PollService>();
         builder.AddFollowUps();
+        Features.Minutes.MinutesExtensions.AddMinutes(builder);
         builder.AddWorkspaceEmail();
         builder.AddWorkspaceFileStore();
         builder.Services.AddSingleton<AttachmentService>();

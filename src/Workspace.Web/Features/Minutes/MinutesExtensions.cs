@@ -1,0 +1,11 @@
+namespace Workspace.Web.Features.Minutes;
+
+public static class MinutesExtensions
+{
+    public static WebApplicationBuilder AddMinutes(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<MinutesGenerator>();
+        builder.Services.AddSingleton<MinutesService>();
+        return builder;
+    }
+}
