@@ -52,6 +52,7 @@ app.MapHub<Workspace.Web.Hubs.MeetingHub>("/hubs/meeting");
 app.MapDevelopmentDiagnostics(app.Environment);
 app.MapAttachmentEndpoints();
 app.MapFollowUpEndpoints();
+Workspace.Web.Features.Minutes.MinutesEndpoints.MapMinutesEndpoints(app);
 app.MapRazorComponents<App>()
     // SecurityHeaders sends the whole Content-Security-Policy, frame-ancestors included.
     .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);

@@ -6,6 +6,8 @@ public static class MinutesExtensions
     {
         builder.Services.AddSingleton<MinutesGenerator>();
         builder.Services.AddSingleton<MinutesService>();
+        builder.Services.AddSingleton<MinutesWordExport>();
+        builder.Services.AddSingleton<PublicMinutesService>();
         return builder;
     }
 }
