@@ -15,6 +15,10 @@ public sealed class MinutesFlowTests(BrowserFixture browser, DevelopmentApp app)
 {
     private const float Timeout = UserSession.AppearTimeout;
 
+    // MudTextField puts the test id on the input or on its wrapper.
+    private static ILocator Field(IPage page, string testId) =>
+        page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
+
     [Fact]
     public async Task Minutes_are_generated_edited_circulated_commented_approved_locked_corrected_exported_and_published()
     {
@@ -38,7 +42,7 @@ public sealed class MinutesFlowTests(BrowserFixture browser, DevelopmentApp app)
         await AxeScan.AssertNoViolationsAsync(page);
 
         // ... and sends it for reading with a deadline
-        await page.Locator("[data-testid=minutes-deadline] input").FillAsync(DateTime.Today.AddDays(7).ToString("dd-MM-yyyy"));
+        await Field(page, "minutes-deadline").FillAsync(DateTime.Today.AddDays(7).ToString("dd-MM-yyyy"));
         await page.Locator("[data-testid=minutes-circulate]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=minutes-status]")).ToContainTextAsync("Til gennemlæsning", new() { Timeout = Timeout });
 
@@ -55,7 +59,7 @@ public sealed class MinutesFlowTests(BrowserFixture browser, DevelopmentApp app)
 
         // The secretary resolves it
         await page.ReloadAsync();
-        await page.Locator("[data-testid=minutes-comments-3] [data-testid=minutes-resolution] input").FillAsync("Rettet.");
+        await page.Locator("[data-testid=minutes-comments-3]").Locator("input[data-testid=minutes-resolution], [data-testid=minutes-resolution] input").First.FillAsync("Rettet.");
         await page.Locator("[data-testid=minutes-comments-3] [data-testid=minutes-resolve]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=minutes-comment-resolution]")).ToHaveTextAsync("Afklaret: Rettet.", new() { Timeout = Timeout });
 
@@ -71,7 +75,7 @@ public sealed class MinutesFlowTests(BrowserFixture browser, DevelopmentApp app)
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("[data-testid=minutes-status]")).ToContainTextAsync("version 1", new() { Timeout = Timeout });
         await Assertions.Expect(page.Locator("textarea[data-testid=coedit-minutes]")).ToHaveCountAsync(0);
-        await page.Locator("[data-testid=minutes-reason] input").FillAsync("Stavefejl i punkt 3 rettet.");
+        await Field(page, "minutes-reason").FillAsync("Stavefejl i punkt 3 rettet.");
         await page.Locator("[data-testid=minutes-correct]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=minutes-status]")).ToContainTextAsync("version 2", new() { Timeout = Timeout });
         await Assertions.Expect(page.Locator("[data-testid=minutes-versions] li")).ToHaveCountAsync(2);
