@@ -60,6 +60,7 @@ app.MapFollowUpEndpoints();
 app.MapRoomScreenEndpoints();
 app.MapMeetingRunApi();
 app.MapHearingEndpoints();
+Workspace.Web.Features.Minutes.MinutesEndpoints.MapMinutesEndpoints(app);
 app.MapRazorComponents<App>()
     // SecurityHeaders sends the whole Content-Security-Policy, frame-ancestors included.
     .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);

@@ -854,6 +854,50 @@ namespace Workspace.Data.SqlServer.Migrations
                     b.ToTable("Meetings");
                 });
 
+            modelBuilder.Entity("Workspace.Data.Entities.MeetingMinutes", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("ApprovedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ApprovedUnderItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("CirculatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("CommentDeadline")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApprovedUnderItemId");
+
+                    b.HasIndex("MeetingId")
+                        .IsUnique();
+
+                    b.ToTable("MeetingMinutes", (string)null);
+                });
+
             modelBuilder.Entity("Workspace.Data.Entities.MeetingShortLink", b =>
                 {
                     b.Property<Guid>("MeetingId")
@@ -925,6 +969,88 @@ namespace Workspace.Data.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("Memberships");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.MinutesComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("MeetingMinutesId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("ResolvedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("MeetingMinutesId", "AgendaItemId");
+
+                    b.ToTable("MinutesComments", (string)null);
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.MinutesVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("DocumentJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("MeetingMinutesId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingMinutesId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("MinutesVersions", (string)null);
                 });
 
             modelBuilder.Entity("Workspace.Data.Entities.Person", b =>
@@ -1578,6 +1704,22 @@ namespace Workspace.Data.SqlServer.Migrations
                     b.Navigation("MinuteTaker");
                 });
 
+            modelBuilder.Entity("Workspace.Data.Entities.MeetingMinutes", b =>
+                {
+                    b.HasOne("Workspace.Data.Entities.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovedUnderItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Workspace.Data.Entities.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
+                });
+
             modelBuilder.Entity("Workspace.Data.Entities.MeetingShortLink", b =>
                 {
                     b.HasOne("Workspace.Data.Entities.Meeting", "Meeting")
@@ -1606,6 +1748,38 @@ namespace Workspace.Data.SqlServer.Migrations
                     b.Navigation("Council");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.MinutesComment", b =>
+                {
+                    b.HasOne("Workspace.Data.Entities.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Workspace.Data.Entities.Person", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Workspace.Data.Entities.MeetingMinutes", null)
+                        .WithMany("Comments")
+                        .HasForeignKey("MeetingMinutesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.MinutesVersion", b =>
+                {
+                    b.HasOne("Workspace.Data.Entities.MeetingMinutes", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("MeetingMinutesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Workspace.Data.Entities.Poll", b =>
@@ -1800,6 +1974,13 @@ namespace Workspace.Data.SqlServer.Migrations
                     b.Navigation("Attendances");
 
                     b.Navigation("SubstituteCalls");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.MeetingMinutes", b =>
+                {
+                    b.Navigation("Comments");
+
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Workspace.Data.Entities.Person", b =>

@@ -847,6 +847,50 @@ namespace Workspace.Data.Sqlite.Migrations
                     b.ToTable("Meetings");
                 });
 
+            modelBuilder.Entity("Workspace.Data.Entities.MeetingMinutes", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ApprovedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ApprovedUnderItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CirculatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CommentDeadline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApprovedUnderItemId");
+
+                    b.HasIndex("MeetingId")
+                        .IsUnique();
+
+                    b.ToTable("MeetingMinutes", (string)null);
+                });
+
             modelBuilder.Entity("Workspace.Data.Entities.MeetingShortLink", b =>
                 {
                     b.Property<Guid>("MeetingId")
@@ -918,6 +962,88 @@ namespace Workspace.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Memberships");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.MinutesComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MeetingMinutesId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ResolvedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("MeetingMinutesId", "AgendaItemId");
+
+                    b.ToTable("MinutesComments", (string)null);
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.MinutesVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingMinutesId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingMinutesId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("MinutesVersions", (string)null);
                 });
 
             modelBuilder.Entity("Workspace.Data.Entities.Person", b =>
@@ -1567,6 +1693,22 @@ namespace Workspace.Data.Sqlite.Migrations
                     b.Navigation("MinuteTaker");
                 });
 
+            modelBuilder.Entity("Workspace.Data.Entities.MeetingMinutes", b =>
+                {
+                    b.HasOne("Workspace.Data.Entities.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovedUnderItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Workspace.Data.Entities.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
+                });
+
             modelBuilder.Entity("Workspace.Data.Entities.MeetingShortLink", b =>
                 {
                     b.HasOne("Workspace.Data.Entities.Meeting", "Meeting")
@@ -1595,6 +1737,38 @@ namespace Workspace.Data.Sqlite.Migrations
                     b.Navigation("Council");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.MinutesComment", b =>
+                {
+                    b.HasOne("Workspace.Data.Entities.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Workspace.Data.Entities.Person", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Workspace.Data.Entities.MeetingMinutes", null)
+                        .WithMany("Comments")
+                        .HasForeignKey("MeetingMinutesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.MinutesVersion", b =>
+                {
+                    b.HasOne("Workspace.Data.Entities.MeetingMinutes", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("MeetingMinutesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Workspace.Data.Entities.Poll", b =>
@@ -1789,6 +1963,13 @@ namespace Workspace.Data.Sqlite.Migrations
                     b.Navigation("Attendances");
 
                     b.Navigation("SubstituteCalls");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.MeetingMinutes", b =>
+                {
+                    b.Navigation("Comments");
+
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Workspace.Data.Entities.Person", b =>

@@ -43,6 +43,7 @@ public sealed partial class DemoData(TimeProvider clock, CopenhagenTime time)
         db.AddRange(_pollRows);
         db.SpeakerRequests.AddRange(_speakers);
         await db.SaveChangesAsync(ct);
+        await SeedApprovedMinutesAsync(db, ct);
     }
 
     private static Council WithStandardAgenda(Council council)
@@ -104,6 +105,7 @@ public sealed partial class DemoData(TimeProvider clock, CopenhagenTime time)
         item = Item(past, 2, "Godkendelse af referat fra sidste møde", AgendaItemKind.Decision, 5, "Gitte Holmgaard");
         item.Decision = "Referatet blev godkendt uden bemærkninger.";
         item.Status = AgendaItemStatus.Handled;
+        MeetingWithApprovedMinutes(council, today, item, gitte, mia, poul, anton, danny, iben, thomas, [jens, leni, sofie, elsebeth, karin]);
         item = Item(past, 3, "Oplæg om sundhedsprogrammet \"Sundhed for alle\"", AgendaItemKind.Discussion, 30, "Rasmus Kjær, chefkonsulent i Social- og Sundhedssekretariatet");
         item.Background = """
             Kommunens udvalg "Sundhed for alle" har arbejdet med, hvordan kommunen kan mindske ulighed i sundhed.
