@@ -40,6 +40,13 @@ public class WorkspaceDbContext(DbContextOptions<WorkspaceDbContext> options) : 
     public DbSet<MeetingShortLink> MeetingShortLinks => Set<MeetingShortLink>();
     public DbSet<SpeakerRequest> SpeakerRequests => Set<SpeakerRequest>();
     public DbSet<SpeakerList> SpeakerLists => Set<SpeakerList>();
+    public DbSet<Hearing> Hearings => Set<Hearing>();
+    public DbSet<HearingItem> HearingItems => Set<HearingItem>();
+    public DbSet<HearingLink> HearingLinks => Set<HearingLink>();
+    public DbSet<HearingAttachment> HearingAttachments => Set<HearingAttachment>();
+    public DbSet<HearingRemark> HearingRemarks => Set<HearingRemark>();
+    public DbSet<HearingSupport> HearingSupports => Set<HearingSupport>();
+    public DbSet<HearingApproval> HearingApprovals => Set<HearingApproval>();
 
     /// <summary>The person whose changes are being saved; written to the audit trail.</summary>
     public Guid? ActorId { get; set; }

@@ -5,6 +5,7 @@ using Workspace.Web.Features.Account;
 using Workspace.Web.Features.Attachments;
 using Workspace.Web.Features.Calendar;
 using Workspace.Web.Features.FollowUps;
+using Workspace.Web.Features.Hearings;
 using Workspace.Web.Features.Meetings;
 using Workspace.Web.Features.RoomScreen;
 using Workspace.Web.Features.Running;
@@ -58,6 +59,8 @@ app.MapAttachmentEndpoints();
 app.MapFollowUpEndpoints();
 app.MapRoomScreenEndpoints();
 app.MapMeetingRunApi();
+app.MapHearingEndpoints();
+Workspace.Web.Features.Minutes.MinutesEndpoints.MapMinutesEndpoints(app);
 app.MapRazorComponents<App>()
     // SecurityHeaders sends the whole Content-Security-Policy, frame-ancestors included.
     .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);

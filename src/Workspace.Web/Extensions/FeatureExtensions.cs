@@ -42,6 +42,8 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<Features.RoomScreen.RoomScreenService>();
         builder.Services.AddSingleton<Features.Speakers.SpeakerListService>();
         builder.AddFollowUps();
+        Features.Hearings.HearingExtensions.AddHearings(builder);
+        Features.Minutes.MinutesExtensions.AddMinutes(builder);
         builder.AddWorkspaceEmail();
         builder.AddWorkspaceFileStore();
         builder.Services.AddSingleton<AttachmentService>();

@@ -46,7 +46,8 @@ public sealed class MeetingHub(
     OpenTexts openTexts,
     LiveAccess access,
     TextDocumentService documents,
-    PollService polls) : Hub<IMeetingClient>
+    PollService polls,
+    Features.Hearings.HearingTexts hearingTexts) : Hub<IMeetingClient>
 {
     private WorkspaceUser User => WorkspaceUser.From(Context.User!);
 
@@ -109,6 +110,11 @@ public sealed class MeetingHub(
     /// </summary>
     public async Task<OpenTextResult> OpenText(Guid agendaItemId, string field)
     {
+        if (field == "response")
+        {
+            // A hearing's joint response: the id is the hearing's (see Features/Hearings/HearingTexts).
+            return await hearingTexts.OpenAsync(Context.ConnectionId, User, agendaItemId, Context.ConnectionAborted);
+        }
         var text = ParseField(field);
         var rights = await texts.RightsAsync(User, agendaItemId, text, Context.ConnectionAborted);
         await openTexts.OpenedAsync(Context.ConnectionId, User, rights);
@@ -127,6 +133,10 @@ public sealed class MeetingHub(
     /// <summary>Submits an operation made on <paramref name="baseRevision"/>; a repeat (same client and sequence number) changes nothing.</summary>
     public async Task<TextSubmitResult> SubmitText(string documentId, long baseRevision, TextOperation operation, string clientId, long clientSeq)
     {
+        if (TextDocumentIds.TryParseHearingResponse(documentId, out _))
+        {
+            return await hearingTexts.SubmitAsync(Context.ConnectionId, User, documentId, baseRevision, operation, clientId, clientSeq, Context.ConnectionAborted);
+        }
         var rights = await CurrentRightsAsync(documentId);
         return await texts.SubmitAsync(User, rights, baseRevision, operation, clientId, clientSeq, Context.ConnectionAborted);
     }
@@ -134,6 +144,10 @@ public sealed class MeetingHub(
     /// <summary>The operations after a revision, for a client that missed some (after a reconnect).</summary>
     public async Task<IReadOnlyList<TextRevision>> TextSince(string documentId, long revision)
     {
+        if (TextDocumentIds.TryParseHearingResponse(documentId, out _))
+        {
+            return await hearingTexts.SinceAsync(Context.ConnectionId, documentId, revision, Context.ConnectionAborted);
+        }
         await CurrentRightsAsync(documentId);
         return await documents.OperationsSinceAsync(documentId, revision, Context.ConnectionAborted);
     }
@@ -159,6 +173,7 @@ public sealed class MeetingHub(
         subscriptions.UnsubscribeAll(Context.ConnectionId);
         presence.Leave(Context.ConnectionId);
         openTexts.Disconnected(Context.ConnectionId);
+        hearingTexts.Disconnected(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
     }
 }

@@ -14,7 +14,7 @@ namespace Workspace.Web.Seeding;
 /// has ended, and with a meeting held a year ago), so that the separation between councils can be seen.
 /// Meeting dates and terms are relative to today, so the demo always has a past, a next and a later meeting in the term.
 /// </summary>
-public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
+public sealed partial class DemoData(TimeProvider clock, CopenhagenTime time)
 {
     public const string Municipality = "Bøgeby Kommune";
     private const string Room = "Rådhuset, Torvet 1, 4600 Bøgeby, mødelokale 2A";
@@ -38,10 +38,12 @@ public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
         db.Councils.Add(WithStandardAgenda(Udsatteraadet(today)));
         db.Councils.Add(WithStandardAgenda(Handicapraadet(today)));
         db.FollowUps.AddRange(_followUps);
+        db.Hearings.AddRange(_hearings);
         db.TextDocuments.AddRange(_texts);
         db.AddRange(_pollRows);
         db.SpeakerRequests.AddRange(_speakers);
         await db.SaveChangesAsync(ct);
+        await SeedApprovedMinutesAsync(db, ct);
     }
 
     private static Council WithStandardAgenda(Council council)
@@ -103,6 +105,7 @@ public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
         item = Item(past, 2, "Godkendelse af referat fra sidste møde", AgendaItemKind.Decision, 5, "Gitte Holmgaard");
         item.Decision = "Referatet blev godkendt uden bemærkninger.";
         item.Status = AgendaItemStatus.Handled;
+        MeetingWithApprovedMinutes(council, today, item, gitte, mia, poul, anton, danny, iben, thomas, [jens, leni, sofie, elsebeth, karin]);
         item = Item(past, 3, "Oplæg om sundhedsprogrammet \"Sundhed for alle\"", AgendaItemKind.Discussion, 30, "Rasmus Kjær, chefkonsulent i Social- og Sundhedssekretariatet");
         item.Background = """
             Kommunens udvalg "Sundhed for alle" har arbejdet med, hvordan kommunen kan mindske ulighed i sundhed.
@@ -188,6 +191,7 @@ public sealed class DemoData(TimeProvider clock, CopenhagenTime time)
             """;
         Remark(item, jens, "Strategien bør have et mål for, hvor hurtigt en borger på herberget får tilbudt egen bolig.", 0);
         Remark(item, mia, "Husk de unge hjemløse: de bor ofte hos venner og tæller ikke med i optællingen.", 1);
+        Hearings(council, hearing, item, today, iben, gitte, jens, mia, poul);
         item = Item(next, 7, "Henvendelse fra en borger om husleje og bostøtte", AgendaItemKind.Discussion, 10, "Iben Sørensen, sekretær");
         item.IsClosed = true;
         item.Background = "Punktet er lukket, fordi det indeholder personoplysninger.";

@@ -24,6 +24,13 @@ public static class TextDocumentIds
 
     public static string ForHearingResponse(Guid hearingId) => $"hearing:{hearingId:D}:response";
 
+    /// <summary>Reads a hearing response's id; false for any other id.</summary>
+    public static bool TryParseHearingResponse(string? documentId, out Guid hearingId)
+    {
+        hearingId = Guid.Empty;
+        return documentId?.Split(':') is ["hearing", var id, "response"] && Guid.TryParseExact(id, "D", out hearingId);
+    }
+
     /// <summary>Reads an item text id; false for any other id.</summary>
     public static bool TryParseItem(string? documentId, out Guid itemId, out ItemText text)
     {

@@ -44,9 +44,9 @@ public abstract class ParsedTextFieldBase<T> : ComponentBase where T : struct
     [Parameter]
     public bool AutoFocus { get; set; }
 
-    /// <summary>Attributes for the input element, e.g. data-testid.</summary>
+    /// <summary>Attributes for the input element, e.g. data-testid; never null, since MudBlazor's input reads them as it starts.</summary>
     [Parameter(CaptureUnmatchedValues = true)]
-    public Dictionary<string, object>? InputAttributes { get; set; }
+    public Dictionary<string, object> InputAttributes { get; set; } = [];
 
     protected string Text { get; private set; } = "";
 

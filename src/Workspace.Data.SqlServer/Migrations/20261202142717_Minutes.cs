@@ -1,0 +1,153 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Workspace.Data.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class Minutes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "MeetingMinutes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CirculatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CommentDeadline = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ApprovedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ApprovedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ApprovedUnderItemId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeetingMinutes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeetingMinutes_AgendaItems_ApprovedUnderItemId",
+                        column: x => x.ApprovedUnderItemId,
+                        principalTable: "AgendaItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MeetingMinutes_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MinutesComments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MeetingMinutesId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgendaItemId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ResolvedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ResolvedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Resolution = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MinutesComments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MinutesComments_AgendaItems_AgendaItemId",
+                        column: x => x.AgendaItemId,
+                        principalTable: "AgendaItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MinutesComments_MeetingMinutes_MeetingMinutesId",
+                        column: x => x.MeetingMinutesId,
+                        principalTable: "MeetingMinutes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MinutesComments_People_AuthorId",
+                        column: x => x.AuthorId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MinutesVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MeetingMinutesId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    DocumentJson = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MinutesVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MinutesVersions_MeetingMinutes_MeetingMinutesId",
+                        column: x => x.MeetingMinutesId,
+                        principalTable: "MeetingMinutes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingMinutes_ApprovedUnderItemId",
+                table: "MeetingMinutes",
+                column: "ApprovedUnderItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingMinutes_MeetingId",
+                table: "MeetingMinutes",
+                column: "MeetingId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MinutesComments_AgendaItemId",
+                table: "MinutesComments",
+                column: "AgendaItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MinutesComments_AuthorId",
+                table: "MinutesComments",
+                column: "AuthorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MinutesComments_MeetingMinutesId_AgendaItemId",
+                table: "MinutesComments",
+                columns: new[] { "MeetingMinutesId", "AgendaItemId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MinutesVersions_MeetingMinutesId_Number",
+                table: "MinutesVersions",
+                columns: new[] { "MeetingMinutesId", "Number" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "MinutesComments");
+
+            migrationBuilder.DropTable(
+                name: "MinutesVersions");
+
+            migrationBuilder.DropTable(
+                name: "MeetingMinutes");
+        }
+    }
+}

@@ -1,0 +1,167 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+using Workspace.ComponentTests.Infrastructure;
+using Workspace.Web.Features.Hearings;
+
+namespace Workspace.ComponentTests.Features.Hearings;
+
+public sealed class HearingComponentTests : ComponentTestContext
+{
+    private const string OpenHearing = "Udkast til hjemløsestrategi 2027–2030";
+
+    [Fact]
+    public void A_member_sees_who_said_each_passage_which_remarks_are_used_and_who_agrees()
+    {
+        // Arrange
+        SignInAs("Mia Kragh");
+
+        // Act
+        var cut = Render<HearingPage>(p => p.Add(x => x.HearingId, HearingId(OpenHearing)));
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=hearing-passage]").Count));
+        var sources = cut.FindAll("[data-testid=hearing-passage-source]").Select(e => e.TextContent.Trim()).ToList();
+        Assert.Equal(["Fra: Jens Vestergaard (Foreningen Gadens Stemme)", "Fra: Mia Kragh (Bøgeby Værested)"], sources);
+        Assert.DoesNotContain("⟦", cut.Find("[data-testid=hearing-response]").TextContent);
+        var housing = cut.FindAll("[data-testid=hearing-remark]").Single(r => r.TextContent.Contains("egen bolig"));
+        Assert.NotNull(housing.QuerySelector("[data-testid=hearing-remark-used]"));
+        Assert.Equal("Enig: Gitte Holmgaard, Mia Kragh", housing.QuerySelector("[data-testid=hearing-remark-support]")!.TextContent.Trim());
+        var poul = cut.FindAll("[data-testid=hearing-remark]").Single(r => r.TextContent.Contains("skæve boliger"));
+        Assert.NotNull(poul.QuerySelector("[data-testid=hearing-remark-unused]"));
+        // Headings group the remarks; the chair's reply sits under the remark it answers.
+        Assert.Equal(["Boliger", "Unge"], cut.FindAll("[data-testid=hearing-remark-heading]").Select(h => h.TextContent.Trim()));
+        var young = cut.FindAll("[data-testid=hearing-remark]").First(r => r.TextContent.Contains("unge hjemløse"));
+        Assert.Contains("værestederne", young.QuerySelector(".hearing-replies")!.TextContent);
+        // A member writes remarks and agrees, but does not draft.
+        Assert.NotNull(cut.Find("[data-testid=hearing-composer]"));
+        Assert.Empty(cut.FindAll("[data-testid=coedit-response]"));
+        Assert.Empty(cut.FindAll("[data-testid=hearing-remark-insert]"));
+    }
+
+    [Fact]
+    public void A_substitute_not_called_in_reads_and_is_told_when_they_may_remark()
+    {
+        // Arrange
+        SignInAs("Carsten Lykke");
+
+        // Act
+        var cut = Render<HearingPage>(p => p.Add(x => x.HearingId, HearingId(OpenHearing)));
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=hearing-await-call-in]")));
+        Assert.Empty(cut.FindAll("[data-testid=hearing-composer]"));
+        Assert.Empty(cut.FindAll("[data-testid=hearing-remark-agree]"));
+        Assert.Equal(4, cut.FindAll("[data-testid=hearing-remark]").Count);
+    }
+
+    [Fact]
+    public void Another_councils_chair_finds_no_hearing_and_no_list()
+    {
+        // Arrange
+        SignInAs("Hanne Winther");
+
+        // Act
+        var page = Render<HearingPage>(p => p.Add(x => x.HearingId, HearingId(OpenHearing)));
+        var list = Render<HearingsPage>(p => p.Add(x => x.CouncilId, CouncilId("Udsatterådet")));
+
+        // Assert
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=hearing-facts]")));
+        Assert.Empty(list.FindAll("[data-testid=hearing-list]"));
+        Assert.DoesNotContain(OpenHearing, page.Markup + list.Markup);
+    }
+
+    [Fact]
+    public void The_council_list_shows_the_open_hearing_and_the_sent_one_with_date_and_recipient()
+    {
+        // Arrange
+        SignInAs("Iben Sørensen");
+
+        // Act
+        var cut = Render<HearingsPage>(p => p.Add(x => x.CouncilId, CouncilId("Udsatterådet")));
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=hearing-row]").Count));
+        var rows = cut.FindAll("[data-testid=hearing-row]").Select(r => r.TextContent).ToList();
+        Assert.Contains(rows, r => r.Contains(OpenHearing) && r.Contains("Høringssvar skrives"));
+        Assert.Contains(rows, r => r.Contains("Kvalitetsstandarder for 2027") && r.Contains("Arkiveret") && r.Contains("til Beskæftigelses- og Socialudvalget"));
+        Assert.NotNull(cut.Find("[data-testid=hearing-new]"));
+    }
+
+    [Fact]
+    public void Ny_hoering_opens_the_form_with_both_deadline_fields()
+    {
+        // Arrange: the deadline fields carry no attributes of their own (a null attribute set once ended the circuit here).
+        SignInAs("Iben Sørensen");
+        var cut = Render<HearingsPage>(p => p.Add(x => x.CouncilId, CouncilId("Udsatterådet")));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=hearing-new]")));
+
+        // Act
+        cut.Find("[data-testid=hearing-new]").Click();
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=hearing-form] input[data-testid=hearing-title]")));
+        Assert.Equal(2, cut.FindAll("[data-testid=hearing-form] .date-field input").Count);
+    }
+
+    [Fact]
+    public void A_member_reads_the_responses_history_without_the_markers()
+    {
+        // Arrange
+        SignInAs("Mia Kragh");
+        var cut = Render<HearingPage>(p => p.Add(x => x.HearingId, HearingId(OpenHearing)));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=hearing-history-toggle]")));
+
+        // Act
+        cut.Find("[data-testid=hearing-history-toggle]").Click();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=hearing-history-version]")));
+        cut.FindAll("[data-testid=hearing-history-show]").Last().Click();
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=diff-inserted]")));
+        var inserted = string.Concat(cut.FindAll("[data-testid=diff-inserted]").Select(e => e.TextContent));
+        Assert.DoesNotContain("⟦", inserted);
+        Assert.Contains("egen bolig", cut.Find("[data-testid=text-diff]").TextContent);
+    }
+
+    [Fact]
+    public void A_hearing_made_from_an_agenda_item_opens_the_form_with_the_item_chosen()
+    {
+        // Arrange
+        SignInAs("Iben Sørensen");
+        Guid itemId;
+        using (var db = CreateDbContext())
+        {
+            itemId = db.AgendaItems.AsNoTracking().Where(i => i.Meeting!.Council!.Name == "Udsatterådet").OrderBy(i => i.Id).Select(i => i.Id).First();
+        }
+
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        navigation.NavigateTo($"/councils/{CouncilId("Udsatterådet")}/hearings?item={itemId}");
+
+        // Act
+        var cut = Render<HearingsPage>(p => p.Add(x => x.CouncilId, CouncilId("Udsatterådet")));
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=hearing-form]")));
+        Assert.Equal(itemId.ToString(), cut.Find("select[data-testid=hearing-form-item]").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void The_start_page_lists_the_open_hearing_with_its_days_left()
+    {
+        // Arrange
+        SignInAs("Mia Kragh");
+
+        // Act
+        var cut = Render<OpenHearings>();
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=open-hearing]")));
+        Assert.Contains("21 dage tilbage til bemærkninger", cut.Find("[data-testid=open-hearing]").TextContent);
+    }
+
+    private Guid HearingId(string title)
+    {
+        using var db = CreateDbContext();
+        return db.Hearings.AsNoTracking().Where(h => h.Title == title).Select(h => h.Id).Single();
+    }
+}

@@ -1,0 +1,114 @@
+using DocumentFormat.OpenXml.Packaging;
+using Microsoft.Playwright;
+using Workspace.EndToEndTests.Infrastructure;
+
+namespace Workspace.EndToEndTests;
+
+/// <summary>
+/// #15 minutes in the browser: the secretary generates the held meeting's minutes, writes in an item's co-edited minutes
+/// text and circulates them; a member comments; the secretary resolves; the chair approves under the next meeting's item;
+/// the minutes lock; a correction makes version 2; the print view and the Word file hold the text; axe-core finds nothing
+/// on the minutes page and the public pages.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class MinutesFlowTests(BrowserFixture browser, DevelopmentApp app)
+{
+    private const float Timeout = UserSession.AppearTimeout;
+
+    // MudTextField puts the test id on the input or on its wrapper.
+    private static ILocator Field(IPage page, string testId) =>
+        page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
+
+    [Fact]
+    public async Task Minutes_are_generated_edited_circulated_commented_approved_locked_corrected_exported_and_published()
+    {
+        var host = await app.HostAsync();
+        await using var secretary = await UserSession.SignInAsync(browser, host, DemoPeople.Secretary);
+        var nextId = await secretary.OpenNextMeetingAsync();
+        var next = await secretary.GetMeetingJsonAsync(nextId);
+        var heldId = next.GetProperty("items").EnumerateArray()
+            .Single(i => i.GetProperty("number").GetString() == "2").GetProperty("approvesMinutesOf").GetProperty("id").GetGuid();
+        var page = secretary.Page;
+
+        // The secretary generates the draft and writes in item 4's minutes text, in place
+        await page.GotoAsync($"/meetings/{heldId}/minutes");
+        await page.Locator("[data-testid=minutes-start]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=minutes-status]")).ToContainTextAsync("Udkast", new() { Timeout = Timeout });
+        var text = page.Locator("[data-testid=minutes-item-4] textarea[data-testid=coedit-minutes]");
+        await Assertions.Expect(text).Not.ToHaveAttributeAsync("readonly", "", new() { Timeout = Timeout });
+        await text.ClickAsync();
+        await text.PressSequentiallyAsync("Rådet gennemgik standarderne punkt for punkt.");
+        await Assertions.Expect(page.Locator("[data-testid=minutes-item-4] [data-testid=coedit-state-minutes]")).ToHaveTextAsync("Gemt", new() { Timeout = Timeout });
+        await AxeScan.AssertNoViolationsAsync(page);
+
+        // ... and sends it for reading with a deadline
+        await Field(page, "minutes-deadline").FillAsync(DateTime.Today.AddDays(7).ToString("dd-MM-yyyy"));
+        await page.Locator("[data-testid=minutes-circulate]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=minutes-status]")).ToContainTextAsync("Til gennemlæsning", new() { Timeout = Timeout });
+
+        // A member comments on item 3
+        await using (var member = await UserSession.SignInAsync(browser, host, DemoPeople.Member))
+        {
+            await member.Page.GotoAsync($"/meetings/{heldId}/minutes");
+            var comment = member.Page.Locator("[data-testid=minutes-comments-3] textarea");
+            await comment.FillAsync("Mit navn er stavet forkert under punkt 3.");
+            await member.Page.Locator("[data-testid=minutes-comments-3] [data-testid=minutes-comment-send]").ClickAsync();
+            await Assertions.Expect(member.Page.Locator("[data-testid=minutes-message]")).ToHaveTextAsync("Din kommentar er gemt.", new() { Timeout = Timeout });
+            await AxeScan.AssertNoViolationsAsync(member.Page);
+        }
+
+        // The secretary resolves it
+        await page.ReloadAsync();
+        await page.Locator("[data-testid=minutes-comments-3]").Locator("input[data-testid=minutes-resolution], [data-testid=minutes-resolution] input").First.FillAsync("Rettet.");
+        await page.Locator("[data-testid=minutes-comments-3] [data-testid=minutes-resolve]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=minutes-comment-resolution]")).ToHaveTextAsync("Afklaret: Rettet.", new() { Timeout = Timeout });
+
+        // The chair approves at the next meeting's "Godkendelse af referat": the minutes lock
+        await using (var chair = await UserSession.SignInAsync(browser, host, DemoPeople.Chair))
+        {
+            await chair.Page.GotoAsync($"/meetings/{heldId}/minutes");
+            await chair.Page.Locator("[data-testid=minutes-approve]").ClickAsync();
+            await Assertions.Expect(chair.Page.Locator("[data-testid=minutes-status]")).ToContainTextAsync("Godkendt og låst (version 1)", new() { Timeout = Timeout });
+        }
+
+        // Locked: no editors; a correction with a reason is version 2, and version 1 stays listed
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("[data-testid=minutes-status]")).ToContainTextAsync("version 1", new() { Timeout = Timeout });
+        await Assertions.Expect(page.Locator("textarea[data-testid=coedit-minutes]")).ToHaveCountAsync(0);
+        await Field(page, "minutes-reason").FillAsync("Stavefejl i punkt 3 rettet.");
+        await page.Locator("[data-testid=minutes-correct]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=minutes-status]")).ToContainTextAsync("version 2", new() { Timeout = Timeout });
+        await Assertions.Expect(page.Locator("[data-testid=minutes-versions] li")).ToHaveCountAsync(2);
+
+        // The print view: the minutes only, with the secretary's text
+        await page.GotoAsync($"/meetings/{heldId}/minutes/print");
+        await Assertions.Expect(page.Locator("[data-testid=minutes-version-mark]")).ToHaveTextAsync("Version 2");
+        await Assertions.Expect(page.Locator("[data-testid=minutes-item-4]")).ToContainTextAsync("Rådet gennemgik standarderne punkt for punkt.");
+        await Assertions.Expect(page.Locator(".mud-appbar")).ToHaveCountAsync(0);
+
+        // The Word file
+        var word = await secretary.Context.APIRequest.GetAsync($"/meetings/{heldId}/minutes.docx");
+        Assert.True(word.Ok);
+        using (var stream = new MemoryStream(await word.BodyAsync()))
+        using (var document = WordprocessingDocument.Open(stream, false))
+        {
+            var body = document.MainDocumentPart!.Document.Body!.InnerText;
+            Assert.Contains("Rådet gennemgik standarderne punkt for punkt.", body);
+            Assert.Contains("Beslutning:", body);
+        }
+
+        // The public pages, without signing in: the council, the approved minutes with the closed item as a placeholder
+        await using var anonymous = await UserSession.AnonymousAsync(browser, host);
+        await anonymous.Page.GotoAsync("/public");
+        await AxeScan.AssertNoViolationsAsync(anonymous.Page);
+        await anonymous.Page.GetByRole(AriaRole.Link, new() { Name = DemoPeople.Council }).ClickAsync();
+        await Assertions.Expect(anonymous.Page.Locator("[data-testid=public-meetings]")).ToBeVisibleAsync();
+        await AxeScan.AssertNoViolationsAsync(anonymous.Page);
+        await anonymous.Page.GotoAsync($"/public/meetings/{heldId}/minutes");
+        await Assertions.Expect(anonymous.Page.Locator("[data-testid=minutes-item-4]")).ToContainTextAsync("Rådet gennemgik standarderne punkt for punkt.");
+        await AxeScan.AssertNoViolationsAsync(anonymous.Page);
+        await anonymous.Page.GotoAsync($"/public/meetings/{nextId}/agenda");
+        await Assertions.Expect(anonymous.Page.Locator("[data-testid=public-agenda]")).ToContainTextAsync("Lukket punkt");
+        await AxeScan.AssertNoViolationsAsync(anonymous.Page);
+    }
+}
