@@ -77,10 +77,10 @@ public static class FollowTabsScenario
             var from = await CurrentAsync(http, meetingId);
             await Task.WhenAll(open.Select(p => p.EvaluateAsync("id => window.__followWatch(id)", from.ToString())));
             var before = await app.MemoryAsync(collect: false);
-            var sentAt = NowMs();
+            var sentAt = LiveTabsScenario.NowMs();
             var step = await http.PostAsJsonAsync($"/api/meetings/{meetingId}/run/step", new { expectedCurrentId = from, direction = move % 2 == 0 ? 1 : -1 });
             step.EnsureSuccessStatusCode();
-            var seen = await WaitForAllAsync(open, TimeSpan.FromSeconds(10));
+            var (seen, _) = await LiveTabsScenario.WaitForAllAsync(open, TimeSpan.FromSeconds(10), "() => window.__followSeen ?? null");
             var after = await app.MemoryAsync(collect: false);
             if (move < 0)
             {
@@ -113,27 +113,4 @@ public static class FollowTabsScenario
         var state = await http.GetFromJsonAsync<JsonElement>($"/api/meetings/{meetingId}/run");
         return state.GetProperty("current").GetProperty("itemId").GetGuid();
     }
-
-    /// <summary>Each tab's time of showing the new item (Unix milliseconds), or null for a tab that did not within the timeout.</summary>
-    private static async Task<double?[]> WaitForAllAsync(List<IPage> pages, TimeSpan timeout)
-    {
-        var seen = new double?[pages.Count];
-        var until = DateTime.UtcNow + timeout;
-        // As in the live tabs: ask only once all should have it, so the questions do not slow the tabs still rendering.
-        await Task.Delay(1500);
-        while (true)
-        {
-            for (var i = 0; i < pages.Count; i++)
-            {
-                seen[i] ??= await pages[i].EvaluateAsync<double?>("() => window.__followSeen ?? null");
-            }
-            if (seen.All(s => s is not null) || DateTime.UtcNow > until)
-            {
-                return seen;
-            }
-            await Task.Delay(250);
-        }
-    }
-
-    private static double NowMs() => (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds;
 }

@@ -140,7 +140,8 @@ public static class LiveTabsScenario
     /// Each tab's time of showing the change (Unix milliseconds), or null for a tab that did not within the timeout; and the
     /// browsers' CPU time just before the first question, so the questions' own cost is not counted.
     /// </summary>
-    private static async Task<(double?[] Seen, double BrowserCpuMs)> WaitForAllAsync(List<IPage> pages, TimeSpan timeout)
+    internal static async Task<(double?[] Seen, double BrowserCpuMs)> WaitForAllAsync(List<IPage> pages, TimeSpan timeout,
+        string seenExpression = "() => window.__liveSeen ?? null")
     {
         var seen = new double?[pages.Count];
         var until = DateTime.UtcNow + timeout;
@@ -152,7 +153,7 @@ public static class LiveTabsScenario
         {
             for (var i = 0; i < pages.Count; i++)
             {
-                seen[i] ??= await pages[i].EvaluateAsync<double?>("() => window.__liveSeen ?? null");
+                seen[i] ??= await pages[i].EvaluateAsync<double?>(seenExpression);
             }
             if (seen.All(s => s is not null) || DateTime.UtcNow > until)
             {
@@ -162,7 +163,7 @@ public static class LiveTabsScenario
         }
     }
 
-    private static double NowMs() => (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds;
+    internal static double NowMs() => (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds;
 
     private static HubConnection Hub(AppUnderTest app, CookieContainer cookies) =>
         new HubConnectionBuilder()
