@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Workspace.Data;
@@ -117,6 +118,95 @@ public sealed class VotingTests(BrowserFixture browser, DevelopmentApp app)
         chair.Errors.AssertNone();
         mia.Errors.AssertNone();
         jens.Errors.AssertNone();
+    }
+
+    [Fact]
+    public async Task A_secret_ballot_shows_only_the_count_on_the_room_screen_until_closed_and_the_database_links_no_voter_to_a_choice()
+    {
+        // Arrange: three voters' browsers and the room screen on the secretary's laptop
+        var host = await app.HostAsync();
+        var (meetingId, itemId) = await RunningMeetingAsync(host.DatabaseFile);
+        await using var chair = await UserSession.SignInAsync(browser, host, DemoPeople.Chair);
+        await using var mia = await UserSession.SignInAsync(browser, host, DemoPeople.Member);
+        await using var jens = await UserSession.SignInAsync(browser, host, Jens);
+        await using var screen = await UserSession.SignInAsync(browser, host, DemoPeople.Secretary);
+        foreach (var session in new[] { chair, mia, jens })
+        {
+            await session.OpenMeetingAsync(meetingId);
+        }
+        await screen.Page.GotoAsync($"{host.BaseUrl}/meetings/{meetingId}/screen");
+        var question = $"Hemmelig afstemning ({Guid.NewGuid():N})"[..32];
+
+        // Act: a secret vote; Mia and Jens vote, the screen shows only how many have
+        await chair.Page.Locator("[data-testid=poll-new]").ClickAsync();
+        await chair.Page.Locator("[data-testid=poll-question] input, input[data-testid=poll-question]").First.FillAsync(question);
+        await chair.Page.Locator("[data-testid=poll-secret] input, input[data-testid=poll-secret]").First.CheckAsync();
+        await chair.Page.Locator("[data-testid=poll-create]").ClickAsync();
+        await chair.Page.Locator("[data-testid=poll-open]").ClickAsync();
+        await VoteAsync(mia, $"For: {question}");
+        await VoteAsync(jens, $"Imod: {question}");
+        var progress = screen.Page.Locator("[data-testid=screen-poll-progress]");
+        await Assertions.Expect(progress).ToHaveTextAsync("2 af 3 har stemt");
+        await Assertions.Expect(screen.Page.Locator("[data-testid=screen-poll]")).Not.ToContainTextAsync(Jens);
+        await AxeScan.AssertNoViolationsAsync(screen.Page);
+        await VoteAsync(chair, $"For: {question}");
+        await Assertions.Expect(progress).ToHaveTextAsync("3 af 3 har stemt");
+        await chair.Page.Locator("[data-testid=poll-close]").ClickAsync();
+
+        // Assert: the result on the screen and in the decision, with no names
+        await Assertions.Expect(screen.Page.Locator("[data-testid=screen-poll-outcome]")).ToHaveTextAsync("Forslaget er vedtaget.");
+        await Assertions.Expect(screen.Page.Locator("[data-testid=screen-poll-counts]")).ToContainTextAsync("For 2");
+        await Assertions.Expect(screen.Page.Locator("[data-testid=screen-poll]")).Not.ToContainTextAsync(Jens);
+        await Assertions.Expect(mia.Page.Locator("[data-testid=poll-result] [data-testid=poll-named]")).ToHaveCountAsync(0);
+        await ExpectDecisionAsync(mia, meetingId, itemId, "For 2, imod 1, undlader 0. Forslaget er vedtaget.");
+        await AxeScan.AssertNoViolationsAsync(screen.Page);
+        await AssertNoRowLinksAVoterToABallotAsync(host.DatabaseFile, question, [DemoPeople.Chair, DemoPeople.Member, Jens]);
+        chair.Errors.AssertNone();
+        mia.Errors.AssertNone();
+        jens.Errors.AssertNone();
+        screen.Errors.AssertNone();
+    }
+
+    /// <summary>
+    /// Every row of every table of the app's database, the audit trail included: none holds both a ballot of the poll and
+    /// one of its voters (by id or name), the voters' rows hold no choice, and no audit entry is about a ballot.
+    /// </summary>
+    private static async Task AssertNoRowLinksAVoterToABallotAsync(string databaseFile, string question, string[] voters)
+    {
+        await using var db = new WorkspaceDbContext(new DbContextOptionsBuilder<WorkspaceDbContext>()
+            .UseSqlite($"Data Source={databaseFile}", SqliteProvider.Configure).Options);
+        var poll = await db.Polls.SingleAsync(p => p.Question == question);
+        var ballots = await db.PollBallots.Where(b => b.PollId == poll.Id).Select(b => b.Id.ToString(CultureInfo.InvariantCulture)).ToListAsync();
+        var voterIds = await db.People.Where(p => voters.Contains(p.Name)).Select(p => p.Id).ToListAsync();
+        Assert.Equal(3, ballots.Count);
+        Assert.Equal(3, await db.PollVoters.CountAsync(v => v.PollId == poll.Id && v.OpenChoice == null));
+        var marks = voterIds.Select(id => id.ToString()).Concat(voters).ToList();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+        Assert.Contains("AuditEntries", tables);
+        foreach (var table in tables)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM \"{table}\"";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                var text = $"|{string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)))}|";
+                var holdsBallot = table == "PollBallots" || text.Contains(nameof(PollBallot), StringComparison.Ordinal)
+                    || ballots.Any(id => text.Contains($"|{id}|", StringComparison.Ordinal));
+                Assert.False(holdsBallot && marks.Any(m => text.Contains(m, StringComparison.OrdinalIgnoreCase)), $"{table} links a voter to a ballot: {text}");
+            }
+        }
     }
 
     private static async Task VoteAsync(UserSession session, string label)

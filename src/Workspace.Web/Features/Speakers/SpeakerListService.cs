@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Data;
 using Workspace.Data.Entities;
@@ -22,9 +23,13 @@ public sealed class SpeakerListService(
     IDbContextFactory<WorkspaceDbContext> dbFactory,
     CouncilAccess access,
     IMeetingNotifier notifier,
+    LiveAccess live,
     TimeProvider clock)
 {
     private const int Attempts = 4;
+
+    // Keyed by the change the notifier hands to every page of this node (as in LiveItemReads): never stale, gone with it.
+    private readonly ConditionalWeakTable<MeetingChange, Lazy<Task<StoredSpeakerList?>>> _current = new();
 
     /// <summary>The list of the meeting's current item; null when the meeting is at no item or at a closed item the viewer may not read.</summary>
     public async Task<SpeakerListView?> CurrentAsync(WorkspaceUser user, Guid meetingId, CancellationToken ct = default)
@@ -109,7 +114,8 @@ public sealed class SpeakerListService(
     public Task RequestAsync(WorkspaceUser user, Guid itemId, SpeechKind kind, AttendanceChannel? channel = null, CancellationToken ct = default) =>
         ChangeAsync(user, itemId, control: false, async context =>
         {
-            var blocked = await RequestBlockedAsync(context.Db, context.Meeting, user.PersonId!.Value, context.Rights, context.List, ct);
+            var seats = await SeatStateAsync(context.Db, context.Meeting.Id, ct);
+            var blocked = RequestBlocked(seats, context.List, user.PersonId!.Value, context.Rights);
             if (blocked is not null)
             {
                 throw Invalid(blocked);
@@ -118,7 +124,7 @@ public sealed class SpeakerListService(
             {
                 throw Invalid(kind == SpeechKind.Reply ? "Speakers.AlreadyWaitingReply" : "Speakers.AlreadyWaiting");
             }
-            var registered = await RegisteredChannelAsync(context.Db, context.Meeting.Id, user.PersonId!.Value, ct);
+            var registered = RegisteredChannel(seats, user.PersonId!.Value);
             AddRequest(context, user.PersonId!.Value, kind, registered ?? channel ?? AttendanceChannel.Online, addedBy: null);
         }, ct);
 
@@ -140,7 +146,8 @@ public sealed class SpeakerListService(
     public Task AddAsync(WorkspaceUser user, Guid itemId, Guid personId, SpeechKind kind, CancellationToken ct = default) =>
         ChangeAsync(user, itemId, control: true, async context =>
         {
-            var candidate = (await CandidatesAsync(context.Db, context.Meeting, ct)).FirstOrDefault(c => c.PersonId == personId)
+            var seats = await SeatStateAsync(context.Db, context.Meeting.Id, ct);
+            var candidate = (await CandidatesAsync(context.Db, context.Meeting, seats, ct)).FirstOrDefault(c => c.PersonId == personId)
                 ?? throw Invalid("Speakers.NotACandidate");
             if (SpeakerQueue.Waiting(context.Requests).Any(r => r.PersonId == personId && r.Kind == kind))
             {
@@ -341,16 +348,66 @@ public sealed class SpeakerListService(
         }
     }
 
-    private async Task<SpeakerListView> ViewAsync(WorkspaceDbContext db, WorkspaceUser user, Meeting meeting, CouncilRights rights, AgendaItem item, CancellationToken ct)
+    private async Task<SpeakerListView> ViewAsync(WorkspaceDbContext db, WorkspaceUser user, Meeting meeting, CouncilRights rights, AgendaItem item, CancellationToken ct) =>
+        ViewFor(await StoredAsync(db, meeting, item, ct), user, rights);
+
+    /// <summary>
+    /// The list of the meeting's current item for a viewer after a change: one read for all the node's pages that ask about
+    /// the same change (the list, the attendance and the seats are the same for everyone), each made into the viewer's view
+    /// with the viewer's rights as <see cref="LiveAccess"/> knows them now. Null as <see cref="CurrentAsync"/>.
+    /// </summary>
+    public async Task<SpeakerListView?> CurrentAfterAsync(MeetingChange change, WorkspaceUser user)
+    {
+        var reader = await live.ReaderAsync(user, change.MeetingId);
+        if (!reader.CanRead)
+        {
+            throw new NotFoundException();
+        }
+        var stored = await _current.GetValue(change, c => new Lazy<Task<StoredSpeakerList?>>(() => StoredCurrentAsync(c.MeetingId))).Value;
+        return stored is null || !reader.CanReadItem(stored.Item.Id) ? null : ViewFor(stored, user, reader.Rights);
+    }
+
+    private async Task<StoredSpeakerList?> StoredCurrentAsync(Guid meetingId)
+    {
+        // Shared by the node's pages, so no one page's cancellation ends it.
+        var ct = CancellationToken.None;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, ct);
+        if (meeting?.CurrentItemId is not { } itemId || await db.AgendaItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId, ct) is not { } item)
+        {
+            return null;
+        }
+        return await StoredAsync(db, meeting, item, ct);
+    }
+
+    /// <summary>Everything an item's list shows, the same for every viewer; <see cref="ViewFor"/> makes one viewer's view of it.</summary>
+    private sealed record StoredSpeakerList(Meeting Meeting, AgendaItem Item, string Number, SpeakerList? List, Entries Entries,
+        SeatState Seats, IReadOnlyList<SpeakerCandidate> Candidates)
+    {
+        public bool IsRunningHere => Meeting.Status == MeetingStatus.InProgress && Meeting.CurrentItemId == Item.Id;
+    }
+
+    private static async Task<StoredSpeakerList> StoredAsync(WorkspaceDbContext db, Meeting meeting, AgendaItem item, CancellationToken ct)
     {
         var list = await db.SpeakerLists.AsNoTracking().SingleOrDefaultAsync(l => l.AgendaItemId == item.Id, ct);
         var entries = await EntriesAsync(db, item.Id, ct);
         var items = await db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == meeting.Id).ToListAsync(ct);
         var number = AgendaNumbering.InOrder(items).FirstOrDefault(n => n.Item.Id == item.Id).Number ?? "";
-        var isRunningHere = meeting.Status == MeetingStatus.InProgress && meeting.CurrentItemId == item.Id;
-        var canControl = rights.CanControl && isRunningHere;
+        if (!(meeting.Status == MeetingStatus.InProgress && meeting.CurrentItemId == item.Id))
+        {
+            // Nobody may ask for the floor or control a list the meeting is not at: no one's abilities to work out.
+            return new StoredSpeakerList(meeting, item, number, list, entries, SeatState.None, []);
+        }
+        var seats = await SeatStateAsync(db, meeting.Id, ct);
+        return new StoredSpeakerList(meeting, item, number, list, entries, seats, await CandidatesAsync(db, meeting, seats, ct));
+    }
+
+    private static SpeakerListView ViewFor(StoredSpeakerList stored, WorkspaceUser user, CouncilRights rights)
+    {
+        var (meeting, item, list, entries) = (stored.Meeting, stored.Item, stored.List, stored.Entries);
+        var canControl = rights.CanControl && stored.IsRunningHere;
         SpeakerAbilities me;
-        if (!isRunningHere || user.PersonId is not { } personId)
+        if (!stored.IsRunningHere || user.PersonId is not { } personId)
         {
             me = canControl ? SpeakerAbilities.ReadOnly with { CanControl = true } : SpeakerAbilities.ReadOnly;
         }
@@ -360,14 +417,28 @@ public sealed class SpeakerListService(
         }
         else
         {
-            var blocked = await RequestBlockedAsync(db, meeting, personId, rights, list, ct);
-            me = new SpeakerAbilities(canControl, blocked is null, blocked, await RegisteredChannelAsync(db, meeting.Id, personId, ct));
+            var blocked = RequestBlocked(stored.Seats, list, personId, rights);
+            me = new SpeakerAbilities(canControl, blocked is null, blocked, RegisteredChannel(stored.Seats, personId));
         }
-        var candidates = canControl ? await CandidatesAsync(db, meeting, ct) : [];
-        return new SpeakerListView(meeting.Id, item.Id, number, item.Title, list?.IsClosed ?? false, list?.SpeakingSeconds, list?.Version ?? 0,
+        return new SpeakerListView(meeting.Id, item.Id, stored.Number, item.Title, list?.IsClosed ?? false, list?.SpeakingSeconds, list?.Version ?? 0,
             entries.Speaking, new ValueList<SpeakerEntry>(entries.Waiting), new ValueList<SpeakerEntry>(entries.Spoken), me, user.PersonId,
-            new ValueList<SpeakerCandidate>(candidates));
+            new ValueList<SpeakerCandidate>(canControl ? stored.Candidates : []));
     }
+
+    private sealed record ConfirmedCall(Guid SubstituteId, Guid ForMemberId);
+
+    /// <summary>The meeting's confirmed call-ins and its attendance rows: who may ask for the floor and whom the chair can add.</summary>
+    private sealed record SeatState(IReadOnlyList<ConfirmedCall> Confirmed, IReadOnlyList<Data.Entities.Attendance> Attendance)
+    {
+        public static SeatState None { get; } = new([], []);
+    }
+
+    private static async Task<SeatState> SeatStateAsync(WorkspaceDbContext db, Guid meetingId, CancellationToken ct) => new(
+        await db.SubstituteCalls.AsNoTracking()
+            .Where(c => c.MeetingId == meetingId && c.Status == SubstituteCallStatus.Confirmed)
+            .Select(c => new ConfirmedCall(c.SubstituteId, c.ForMemberId))
+            .ToListAsync(ct),
+        await db.Attendances.AsNoTracking().Where(a => a.MeetingId == meetingId && a.PersonId != null).ToListAsync(ct));
 
     private sealed record Entries(SpeakerEntry? Speaking, List<SpeakerEntry> Waiting, List<SpeakerEntry> Spoken);
 
@@ -389,17 +460,17 @@ public sealed class SpeakerListService(
     }
 
     /// <summary>Why the person may not ask for the floor now (a resource key), or null.</summary>
-    private static async Task<string?> RequestBlockedAsync(WorkspaceDbContext db, Meeting meeting, Guid personId, CouncilRights rights, SpeakerList? list, CancellationToken ct)
+    private static string? RequestBlocked(SeatState seats, SpeakerList? list, Guid personId, CouncilRights rights)
     {
         if (!rights.ActsAsMember)
         {
             return "Speakers.SubstituteNotCalledIn";
         }
-        if (await db.SubstituteCalls.AnyAsync(c => c.MeetingId == meeting.Id && c.ForMemberId == personId && c.Status == SubstituteCallStatus.Confirmed, ct))
+        if (seats.Confirmed.Any(c => c.ForMemberId == personId))
         {
             return "Speakers.Replaced";
         }
-        var row = await db.Attendances.AsNoTracking().FirstOrDefaultAsync(a => a.MeetingId == meeting.Id && a.PersonId == personId, ct);
+        var row = seats.Attendance.FirstOrDefault(a => a.PersonId == personId);
         if (row is { Presence: PresenceStatus.Apologies or PresenceStatus.AbsentWithoutNotice })
         {
             return "Speakers.RegisteredAbsent";
@@ -412,23 +483,19 @@ public sealed class SpeakerListService(
     }
 
     /// <summary>The channel registered for someone present and still there; null when not registered present.</summary>
-    private static async Task<AttendanceChannel?> RegisteredChannelAsync(WorkspaceDbContext db, Guid meetingId, Guid personId, CancellationToken ct) =>
-        await db.Attendances.AsNoTracking()
-            .Where(a => a.MeetingId == meetingId && a.PersonId == personId && a.Presence == PresenceStatus.Present && a.LeftAt == null)
+    private static AttendanceChannel? RegisteredChannel(SeatState seats, Guid personId) =>
+        seats.Attendance.Where(a => a.PersonId == personId && a.Presence == PresenceStatus.Present && a.LeftAt == null)
             .Select(a => (AttendanceChannel?)a.Channel)
-            .FirstOrDefaultAsync(ct);
+            .FirstOrDefault();
 
     /// <summary>
     /// Whom the chair can add: the members (less those a substitute replaces), the substitutes stepping in and the
     /// administration on the meeting's lists, registered present and still there, or not registered yet; by name.
     /// </summary>
-    private static async Task<List<SpeakerCandidate>> CandidatesAsync(WorkspaceDbContext db, Meeting meeting, CancellationToken ct)
+    private static async Task<List<SpeakerCandidate>> CandidatesAsync(WorkspaceDbContext db, Meeting meeting, SeatState state, CancellationToken ct)
     {
         var day = Term.DayOf(meeting.StartsAt);
-        var confirmed = await db.SubstituteCalls.AsNoTracking()
-            .Where(c => c.MeetingId == meeting.Id && c.Status == SubstituteCallStatus.Confirmed)
-            .Select(c => new { c.SubstituteId, c.ForMemberId })
-            .ToListAsync(ct);
+        var (confirmed, rows) = (state.Confirmed, state.Attendance);
         var seats = (await db.Memberships.AsNoTracking()
                 .Where(m => m.CouncilId == meeting.CouncilId)
                 .Select(m => new { m.PersonId, m.Person!.Name, m.Kind, m.TermStart, m.TermEnd })
@@ -441,7 +508,6 @@ public sealed class SpeakerListService(
                 _ => true,
             })
             .ToList();
-        var rows = await db.Attendances.AsNoTracking().Where(a => a.MeetingId == meeting.Id && a.PersonId != null).ToListAsync(ct);
         return seats
             .Select(s => (Seat: s, Row: rows.FirstOrDefault(r => r.PersonId == s.PersonId)))
             .Where(x => x.Row is null || (x.Row.Presence is PresenceStatus.Present or PresenceStatus.NotRegistered && x.Row.LeftAt is null))

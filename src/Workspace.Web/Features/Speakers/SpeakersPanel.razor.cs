@@ -79,7 +79,7 @@ public sealed partial class SpeakersPanel : IAsyncDisposable
             {
                 // Into this circuit's queue, so the publisher's thread does not read for every open page in turn.
                 await Task.Yield();
-                if (await ReloadAsync(announce: true))
+                if (await ReloadAsync(announce: true, change))
                 {
                     StateHasChanged();
                 }
@@ -87,8 +87,11 @@ public sealed partial class SpeakersPanel : IAsyncDisposable
         _ => Task.CompletedTask,
     };
 
-    /// <summary>Reads the list again; false when nothing shown changed. Changes one at a time, in the order they came.</summary>
-    private async Task<bool> ReloadAsync(bool announce)
+    /// <summary>
+    /// Reads the list again (after another's change, the read this node's pages share); false when nothing shown changed.
+    /// Changes one at a time, in the order they came.
+    /// </summary>
+    private async Task<bool> ReloadAsync(bool announce, MeetingChange? change = null)
     {
         await _loading.WaitAsync();
         try
@@ -96,7 +99,7 @@ public sealed partial class SpeakersPanel : IAsyncDisposable
             SpeakerListView? fresh;
             try
             {
-                fresh = await Speakers.CurrentAsync(_user, MeetingId);
+                fresh = change is null ? await Speakers.CurrentAsync(_user, MeetingId) : await Speakers.CurrentAfterAsync(change, _user);
             }
             catch (NotFoundException)
             {

@@ -51,18 +51,21 @@ public partial class PollPanel
         }
         return InvokeAsync(async () =>
         {
+            // Into this circuit's queue, so the publisher's thread does not read for every open page in turn.
+            await Task.Yield();
             var before = _board;
-            _board = await LoadAsync();
+            _board = await LoadAsync(change);
             Announce(before, _board);
             StateHasChanged();
         });
     }
 
-    private async Task<PollBoard> LoadAsync()
+    /// <summary>The board as it is now; after another's change, the read this node's pages share.</summary>
+    private async Task<PollBoard> LoadAsync(MeetingChange? change = null)
     {
         try
         {
-            return await Polls.BoardAsync(User, MeetingId);
+            return change is null ? await Polls.BoardAsync(User, MeetingId) : await Polls.BoardAfterAsync(change, User);
         }
         catch (Exception ex) when (ex is NotFoundException or AccessDeniedException)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Workspace.Data;
@@ -37,6 +38,9 @@ public sealed class PollService(
     // A closed poll never changes: its result is kept, so that everyone reading it when it closes (200 voters at once)
     // costs a rights check from LiveAccess's cache and one lookup of their own vote, not a count of the ballots each.
     private readonly ConcurrentDictionary<Guid, ClosedPoll> _closed = new();
+
+    // Keyed by the change the notifier hands to every page of this node (as in LiveItemReads): never stale, gone with it.
+    private readonly ConditionalWeakTable<MeetingChange, Lazy<Task<StoredPolls?>>> _boards = new();
 
     private sealed record ClosedPoll(Guid MeetingId, PollView View);
 
@@ -260,27 +264,96 @@ public sealed class PollService(
     }
 
     private async Task<List<PollView>> ViewsAsync(WorkspaceDbContext db, Meeting meeting, IReadOnlyList<Poll> polls, WorkspaceUser user,
-        CouncilRights rights, CancellationToken ct)
+        CouncilRights rights, CancellationToken ct) =>
+        ViewsFor(await StoredAsync(db, meeting, polls, ct), user, rights);
+
+    /// <summary>
+    /// The board after a change, for a viewer: one read for all the node's pages that ask about the same change (a vote's
+    /// progress reaches every open page four times a second), made into each viewer's views with the viewer's rights as
+    /// <see cref="LiveAccess"/> knows them now. As <see cref="BoardAsync"/> otherwise.
+    /// </summary>
+    public async Task<PollBoard> BoardAfterAsync(MeetingChange change, WorkspaceUser user)
     {
-        var ids = polls.Select(p => p.Id).ToList();
-        var voted = await db.PollVoters.Where(v => ids.Contains(v.PollId)).GroupBy(v => v.PollId)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var mine = user.PersonId is { } me
-            ? (await db.PollVoters.Where(v => ids.Contains(v.PollId) && v.PersonId == me).Select(v => v.PollId).ToListAsync(ct)).ToHashSet()
+        var reader = await live.ReaderAsync(user, change.MeetingId);
+        if (!reader.CanRead)
+        {
+            throw new NotFoundException();
+        }
+        var stored = await _boards.GetValue(change, c => new Lazy<Task<StoredPolls?>>(() => StoredBoardAsync(c.MeetingId))).Value;
+        if (stored is null)
+        {
+            throw new NotFoundException();
+        }
+        var running = stored.Meeting.Status == MeetingStatus.InProgress;
+        if (!running || stored.Meeting.CurrentItemId is not { } itemId || !reader.CanReadItem(itemId))
+        {
+            return new PollBoard(change.MeetingId, null, running, reader.Rights.CanControl, []);
+        }
+        return new PollBoard(change.MeetingId, itemId, running, reader.Rights.CanControl, ViewsFor(stored, user, reader.Rights));
+    }
+
+    private async Task<StoredPolls?> StoredBoardAsync(Guid meetingId)
+    {
+        // Shared by the node's pages, so no one page's cancellation ends it.
+        var ct = CancellationToken.None;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, ct);
+        if (meeting is null)
+        {
+            return null;
+        }
+        var polls = meeting is { Status: MeetingStatus.InProgress, CurrentItemId: { } itemId }
+            ? await db.Polls.AsNoTracking().Include(p => p.Candidates).Where(p => p.AgendaItemId == itemId).OrderBy(p => p.CreatedAt).ToListAsync(ct)
             : [];
+        return await StoredAsync(db, meeting, polls, ct);
+    }
+
+    /// <summary>
+    /// What some polls show, the same for every viewer: who has voted (kept here to tell each viewer whether she has; never
+    /// sent), who is present to vote, the closed polls' counts and named votes. <see cref="ViewsFor"/> makes one viewer's views.
+    /// </summary>
+    private sealed record StoredPolls(Meeting Meeting, IReadOnlyList<Poll> Polls, ILookup<Guid, Guid> Voters, int EligibleNow,
+        IReadOnlySet<Guid> Present, IReadOnlyList<ChoiceCount> Counts, IReadOnlyList<NamedChoice> Named, IReadOnlyList<ElectionRound> Rounds);
+
+    private sealed record ChoiceCount(Guid PollId, int Choice, int Count);
+
+    private sealed record NamedChoice(Guid PollId, string Name, int Choice);
+
+    private sealed record ElectionRound(Guid ElectionId, int Round);
+
+    private static async Task<StoredPolls> StoredAsync(WorkspaceDbContext db, Meeting meeting, IReadOnlyList<Poll> polls, CancellationToken ct)
+    {
+        if (polls.Count == 0)
+        {
+            return new StoredPolls(meeting, polls, Array.Empty<Guid>().ToLookup(g => g), 0, new HashSet<Guid>(), [], [], []);
+        }
+        var ids = polls.Select(p => p.Id).ToList();
+        var voters = (await db.PollVoters.Where(v => ids.Contains(v.PollId)).Select(v => new { v.PollId, v.PersonId }).ToListAsync(ct))
+            .ToLookup(v => v.PollId, v => v.PersonId);
+        var anyOpen = polls.Any(p => p.Status == PollStatus.Open);
         var eligibleNow = polls.Any(p => p.Status != PollStatus.Closed) ? await EligibleCountAsync(db, meeting.Id, ct) : 0;
-        var canVote = rights.ActsAsMember && meeting.Status == MeetingStatus.InProgress && user.PersonId is { } person
-            && polls.Any(p => p.Status == PollStatus.Open) && await IsPresentAsync(db, meeting.Id, person, ct);
+        var present = anyOpen && meeting.Status == MeetingStatus.InProgress
+            ? (await db.Attendances.Where(a => a.MeetingId == meeting.Id && a.PersonId != null && a.Presence == PresenceStatus.Present && a.LeftAt == null)
+                .Select(a => a.PersonId!.Value).ToListAsync(ct)).ToHashSet()
+            : [];
         var closed = polls.Where(p => p.Status == PollStatus.Closed).Select(p => p.Id).ToList();
         var counts = closed.Count == 0 ? [] : await db.PollBallots.Where(b => closed.Contains(b.PollId))
-            .GroupBy(b => new { b.PollId, b.Choice }).Select(g => new { g.Key.PollId, g.Key.Choice, Count = g.Count() }).ToListAsync(ct);
+            .GroupBy(b => new { b.PollId, b.Choice }).Select(g => new ChoiceCount(g.Key.PollId, g.Key.Choice, g.Count())).ToListAsync(ct);
         var named = closed.Count == 0 ? [] : await db.PollVoters
             .Where(v => closed.Contains(v.PollId) && v.OpenChoice != null)
-            .Join(db.People, v => v.PersonId, p => p.Id, (v, p) => new { v.PollId, p.Name, Choice = v.OpenChoice!.Value })
+            .Join(db.People, v => v.PersonId, p => p.Id, (v, p) => new NamedChoice(v.PollId, p.Name, v.OpenChoice!.Value))
             .ToListAsync(ct);
         var electionIds = polls.Where(p => p.Kind == PollKind.Election).Select(p => p.ElectionId).Distinct().ToList();
         var rounds = electionIds.Count == 0 ? [] : await db.Polls.Where(p => electionIds.Contains(p.ElectionId))
-            .Select(p => new { p.ElectionId, p.Round }).ToListAsync(ct);
+            .Select(p => new ElectionRound(p.ElectionId, p.Round)).ToListAsync(ct);
+        return new StoredPolls(meeting, polls, voters, eligibleNow, present, counts, named, rounds);
+    }
+
+    private static List<PollView> ViewsFor(StoredPolls stored, WorkspaceUser user, CouncilRights rights)
+    {
+        var (meeting, polls) = (stored.Meeting, stored.Polls);
+        var canVote = rights.ActsAsMember && meeting.Status == MeetingStatus.InProgress && user.PersonId is { } person
+            && polls.Any(p => p.Status == PollStatus.Open) && stored.Present.Contains(person);
         var culture = CultureInfo.CurrentCulture;
         return [.. polls.Select(p =>
         {
@@ -288,18 +361,19 @@ public sealed class PollService(
             PollResult? result = null;
             if (p.Status == PollStatus.Closed)
             {
-                var perChoice = counts.Where(c => c.PollId == p.Id).ToDictionary(c => c.Choice, c => c.Count);
+                var perChoice = stored.Counts.Where(c => c.PollId == p.Id).ToDictionary(c => c.Choice, c => c.Count);
                 var outcome = p.Kind == PollKind.Motion
                     ? PollRules.Motion(perChoice.GetValueOrDefault(PollBallot.For), perChoice.GetValueOrDefault(PollBallot.Against))
                     : PollRules.Election(Enumerable.Range(1, candidates.Count).ToDictionary(c => c, perChoice.GetValueOrDefault), p.Majority);
-                var votes = p.IsSecret ? [] : named.Where(n => n.PollId == p.Id)
+                var votes = p.IsSecret ? [] : stored.Named.Where(n => n.PollId == p.Id)
                     .OrderBy(n => n.Name, StringComparer.Create(culture, ignoreCase: true)).Select(n => new NamedVote(n.Name, n.Choice)).ToList();
                 result = new PollResult(perChoice, outcome, votes);
             }
-            var hasVoted = mine.Contains(p.Id);
+            var voters = stored.Voters[p.Id];
+            var hasVoted = user.PersonId is { } me && voters.Contains(me);
             return new PollView(p.Id, p.AgendaItemId, p.Kind, p.IsSecret, p.Majority, p.Question, p.Round, p.Status, candidates,
-                voted.GetValueOrDefault(p.Id), p.EligibleAtClose ?? eligibleNow, hasVoted, canVote && p.Status == PollStatus.Open && !hasVoted,
-                rounds.Any(r => r.ElectionId == p.ElectionId && r.Round > p.Round), result);
+                voters.Count(), p.EligibleAtClose ?? stored.EligibleNow, hasVoted, canVote && p.Status == PollStatus.Open && !hasVoted,
+                stored.Rounds.Any(r => r.ElectionId == p.ElectionId && r.Round > p.Round), result);
         })];
     }
 
