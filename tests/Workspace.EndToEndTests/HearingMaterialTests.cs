@@ -28,8 +28,8 @@ public sealed class HearingMaterialTests(BrowserFixture browser)
         await Assertions.Expect(iben.Page.Locator("select[data-testid=hearing-form-item] option:checked")).ToContainTextAsync(itemTitle);
         await Field(iben.Page, "hearing-title").FillAsync(title);
         await Field(iben.Page, "hearing-sender").FillAsync("Beskæftigelses- og Socialudvalget");
-        await Field(iben.Page, "hearing-deadline").FillAsync(DateTime.Today.AddDays(30).ToString("dd-MM-yyyy"));
-        await Field(iben.Page, "hearing-remarks-deadline").FillAsync(DateTime.Today.AddDays(14).ToString("dd-MM-yyyy"));
+        await Field(iben.Page, "hearing-deadline").FillAsync(DanishDate.Today.AddDays(30).ToString("dd-MM-yyyy"));
+        await Field(iben.Page, "hearing-remarks-deadline").FillAsync(DanishDate.Today.AddDays(14).ToString("dd-MM-yyyy"));
         await iben.Page.Locator("[data-testid=hearing-save]").ClickAsync();
         await Assertions.Expect(iben.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
         await Assertions.Expect(iben.Page.Locator("[data-testid=hearing-item]")).ToContainTextAsync(itemTitle);

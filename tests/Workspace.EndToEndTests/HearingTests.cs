@@ -37,8 +37,8 @@ public sealed class HearingTests(BrowserFixture browser)
             await iben.Page.Locator("[data-testid=hearing-new]").ClickAsync();
             await Field(iben.Page, "hearing-title", "input").FillAsync(title);
             await Field(iben.Page, "hearing-sender", "input").FillAsync("Beskæftigelses- og Socialudvalget");
-            await Field(iben.Page, "hearing-deadline", "input").FillAsync(DateTime.Today.AddDays(30).ToString("dd-MM-yyyy"));
-            await Field(iben.Page, "hearing-remarks-deadline", "input").FillAsync(DateTime.Today.AddDays(14).ToString("dd-MM-yyyy"));
+            await Field(iben.Page, "hearing-deadline", "input").FillAsync(DanishDate.Today.AddDays(30).ToString("dd-MM-yyyy"));
+            await Field(iben.Page, "hearing-remarks-deadline", "input").FillAsync(DanishDate.Today.AddDays(14).ToString("dd-MM-yyyy"));
             await iben.Page.Locator("[data-testid=hearing-save]").ClickAsync();
             await Assertions.Expect(iben.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
             var url = iben.Page.Url;
@@ -114,7 +114,7 @@ public sealed class HearingTests(BrowserFixture browser)
             await AxeScan.AssertNoViolationsAsync(mia.Page);
 
             // Approval: two members approve, the chair gives the final approval; everyone sees the state.
-            await Field(iben.Page, "hearing-approval-deadline", "input").FillAsync(DateTime.Today.AddDays(7).ToString("dd-MM-yyyy"));
+            await Field(iben.Page, "hearing-approval-deadline", "input").FillAsync(DanishDate.Today.AddDays(7).ToString("dd-MM-yyyy"));
             await iben.Page.Locator("[data-testid=hearing-send-for-approval]").ClickAsync();
             await Assertions.Expect(iben.Page.Locator("[data-testid=hearing-status]")).ToHaveTextAsync("Til godkendelse");
             await Assertions.Expect(ibenText).Not.ToBeVisibleAsync();

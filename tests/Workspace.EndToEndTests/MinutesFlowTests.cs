@@ -42,7 +42,7 @@ public sealed class MinutesFlowTests(BrowserFixture browser, DevelopmentApp app)
         await AxeScan.AssertNoViolationsAsync(page);
 
         // ... and sends it for reading with a deadline
-        await Field(page, "minutes-deadline").FillAsync(DateTime.Today.AddDays(7).ToString("dd-MM-yyyy"));
+        await Field(page, "minutes-deadline").FillAsync(DanishDate.Today.AddDays(7).ToString("dd-MM-yyyy"));
         await page.Locator("[data-testid=minutes-circulate]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=minutes-status]")).ToContainTextAsync("Til gennemlæsning", new() { Timeout = Timeout });
 

@@ -266,7 +266,8 @@ public sealed class HearingAuthorizationMatrixTests(WorkspaceFactory factory) : 
         Assert.Contains(paragraphs, p => p.Contains(DevSignIn.Member, StringComparison.Ordinal));
     }
 
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+    // The app counts days in Copenhagen; the test machine runs in UTC.
+    private static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen")).DateTime);
 
     private static HearingInput Input(string title, Guid? itemId = null) => new()
     {
