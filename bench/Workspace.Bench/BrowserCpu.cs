@@ -9,9 +9,12 @@ public static class BrowserCpu
     // USER_HZ: the unit of /proc/[pid]/stat's times; 100 on every Linux the bench runs on.
     private const double MillisecondsPerTick = 10;
 
-    public static double Milliseconds()
+    public static double Milliseconds() => ByProcessType().Values.Sum();
+
+    /// <summary>The same, by Chromium's process type (browser, renderer, gpu-process, utility...).</summary>
+    public static Dictionary<string, double> ByProcessType()
     {
-        long ticks = 0;
+        var byType = new Dictionary<string, double>();
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(directory), out _))
@@ -30,13 +33,16 @@ public static class BrowserCpu
                 }
                 // After the name: state is field 3, utime field 14, stime field 15.
                 var fields = stat[(close + 2)..].Split(' ');
-                ticks += long.Parse(fields[11]) + long.Parse(fields[12]);
+                var ticks = long.Parse(fields[11]) + long.Parse(fields[12]);
+                var type = File.ReadAllText(Path.Combine(directory, "cmdline")).Split('\0', ' ')
+                    .FirstOrDefault(a => a.StartsWith("--type=", StringComparison.Ordinal))?["--type=".Length..] ?? "browser";
+                byType[type] = byType.GetValueOrDefault(type) + ticks * MillisecondsPerTick;
             }
             catch (IOException)
             {
                 // The process ended while being read.
             }
         }
-        return ticks * MillisecondsPerTick;
+        return byType;
     }
 }

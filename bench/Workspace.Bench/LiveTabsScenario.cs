@@ -61,19 +61,10 @@ public static class LiveTabsScenario
         await using var browser = await BenchBrowser.LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new() { BaseURL = app.BaseUrl });
         await context.AddInitScriptAsync(Watcher);
-        var signIn = await context.NewPageAsync();
-        await signIn.GotoAsync("/account/dev-signin");
-        await signIn.Locator("button[data-person='Mia Kragh']").ClickAsync();
-        await signIn.Locator("#main a[href^='/meetings/']").First.ClickAsync();
-        await signIn.Locator("[data-testid=agenda-item]").First.WaitForAsync(new() { Timeout = 30_000 });
-        var url = signIn.Url;
-        var meetingId = Guid.Parse(url.TrimEnd('/').Split('/')[^1]);
-        await signIn.CloseAsync();
+        var (url, meetingId) = await MemberMeetingAsync(context);
         // Before the tabs: the secretary's hub connection is then the meeting's first subscriber and hears of a stored text
         // before the pages do, so the notice marks when the change was known, not when the server had told every page.
-        await using IChangeMaker maker = change == LiveChange.Remark
-            ? await RemarkMaker.StartAsync(app, meetingId)
-            : await TextMaker.StartAsync(app, meetingId);
+        await using var maker = await MakerAsync(app, meetingId, change);
 
         var open = new List<IPage>();
         for (var i = 0; i < tabs; i++)
@@ -163,6 +154,23 @@ public static class LiveTabsScenario
         }
     }
 
+    /// <summary>Mia Kragh, a member, signed in in this context; her page of the next meeting.</summary>
+    internal static async Task<(string Url, Guid MeetingId)> MemberMeetingAsync(IBrowserContext context)
+    {
+        var signIn = await context.NewPageAsync();
+        await signIn.GotoAsync("/account/dev-signin");
+        await signIn.Locator("button[data-person='Mia Kragh']").ClickAsync();
+        await signIn.Locator("#main a[href^='/meetings/']").First.ClickAsync();
+        await signIn.Locator("[data-testid=agenda-item]").First.WaitForAsync(new() { Timeout = 30_000 });
+        var url = signIn.Url;
+        await signIn.CloseAsync();
+        return (url, Guid.Parse(url.TrimEnd('/').Split('/')[^1]));
+    }
+
+    internal static async Task<IChangeMaker> MakerAsync(AppUnderTest app, Guid meetingId, LiveChange change) => change == LiveChange.Remark
+        ? await RemarkMaker.StartAsync(app, meetingId)
+        : await TextMaker.StartAsync(app, meetingId);
+
     internal static double NowMs() => (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds;
 
     private static HubConnection Hub(AppUnderTest app, CookieContainer cookies) =>
@@ -184,7 +192,7 @@ public static class LiveTabsScenario
             .GetProperty("id").GetGuid();
     }
 
-    private interface IChangeMaker : IAsyncDisposable
+    internal interface IChangeMaker : IAsyncDisposable
     {
         /// <summary>Makes a change showing <paramref name="marker"/>; returns when the server knew it and when it was made (Unix ms).</summary>
         Task<(double KnownAt, double MadeAt)> MakeAsync(string marker);

@@ -48,6 +48,13 @@ await using (var app = await AppUnderTest.StartAsync(repoRoot))
                    $"browser_cpu_ms={r.BrowserCpuMsPerChange:F0} browser_idle_cpu_ms={r.BrowserIdleCpuMs:F0}");
         }
     }
+    foreach (var tabs in options.TabCost)
+    {
+        foreach (var change in new[] { LiveChange.Remark, LiveChange.Text })
+        {
+            Console.WriteLine(await TabCostProbe.RunAsync(app, tabs, change, options.LiveChanges));
+        }
+    }
     foreach (var voters in options.Voters)
     {
         var r = await VotersScenario.RunAsync(app, voters);
@@ -152,7 +159,7 @@ internal static class MemoryGuard
     public const double MaxTimesEmpty = 2.5;
 }
 
-internal sealed record Options(int[] Participants, int[] Pages, int[] EmptyPages, int[] LayoutPages, int[] LiveTabs, int LiveChanges, int Seconds, string Output, int[] Voters, int[] FollowTabs)
+internal sealed record Options(int[] Participants, int[] Pages, int[] EmptyPages, int[] LayoutPages, int[] LiveTabs, int LiveChanges, int Seconds, string Output, int[] Voters, int[] FollowTabs, int[] TabCost)
 {
     public static Options Parse(string[] args)
     {
@@ -162,6 +169,7 @@ internal sealed record Options(int[] Participants, int[] Pages, int[] EmptyPages
             : fallback;
         return new Options(Numbers("--participants", [25, 100, 200]), Numbers("--pages", [100, 300]), Numbers("--empty-pages", [100]), Numbers("--layout-pages", [100]),
             Numbers("--live-tabs", [100]), int.Parse(Value("--live-changes") ?? "10"), int.Parse(Value("--seconds") ?? "20"), Value("--out") ?? Path.Combine("bench", "results.md"),
-            Numbers("--voters", [200]), Numbers("--follow-tabs", [100]));
+            Numbers("--voters", [200]), Numbers("--follow-tabs", [100]),
+            Numbers("--tab-cost", []));
     }
 }
