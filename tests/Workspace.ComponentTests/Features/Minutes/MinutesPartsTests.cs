@@ -71,7 +71,7 @@ public sealed class MinutesPartsTests : ComponentTestContext
             .Add(x => x.Status, MinutesStatus.Draft)
             .Add(x => x.CanChoose, true)
             .Add(x => x.OnChoose, (bool v) => chosen = v));
-        cut.Find("[data-testid=minutes-member-approval-switch] input").Change(true);
+        cut.Find("input[data-testid=minutes-member-approval-switch], [data-testid=minutes-member-approval-switch] input").Change(true);
 
         // Assert
         Assert.True(chosen);
