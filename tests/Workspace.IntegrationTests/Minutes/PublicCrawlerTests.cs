@@ -81,7 +81,7 @@ public sealed partial class PublicCrawlerTests(WorkspaceFactory factory) : IClas
             "Henvendelse fra en borger om husleje og bostøtte", "ni anbefalinger", "Mangel på billige boliger",
             // hearings: a response not sent (title and draft), the demo's response being drafted and its remarks, the
             // remarks of the sent responses, and the passage markers
-            unsentTitle, unsentDraft, sentRemark, "Udkast til hjemløsestrategi", "Rådet foreslår et mål for", "Husk de unge hjemløse",
+            unsentTitle, unsentDraft, sentRemark, "Udvalget beder rådet om bemærkninger", "Rådet foreslår et mål for", "Husk de unge hjemløse",
             "Aftenbostøtte mangler i standarden", "⟦",
         ];
         var client = factory.AnonymousClient();
