@@ -79,8 +79,20 @@ public sealed class MinutesFlowTests(BrowserFixture browser, DevelopmentApp app)
             await chair.Page.Locator("[data-testid=minutes-approve]").ClickAsync();
             await Assertions.Expect(chair.Page.Locator("[data-testid=minutes-status]")).ToContainTextAsync("Godkendt og låst (version 1)", new() { Timeout = Timeout });
             // The approving item's decision got the line, as a co-edited text the secretary can edit
-            await chair.Page.GotoAsync($"/meetings/{nextId}");
-            await Assertions.Expect(chair.Page.GetByText("Referatet fra mødet den").First).ToBeVisibleAsync(new() { Timeout = Timeout });
+            // (the item's field follows the co-edited text within a second or two; the page reads the field when it loads)
+            var line = chair.Page.Locator("[data-testid=agenda-list] li, li").Filter(new() { HasText = "Godkendelse af referat" }).GetByText("Referatet fra mødet den");
+            for (var attempt = 0; attempt < 10; attempt++)
+            {
+                await chair.Page.GotoAsync($"/meetings/{nextId}");
+                await chair.Page.GetByRole(AriaRole.Heading, new() { Name = "2. Godkendelse af referat fra sidste møde" }).WaitForAsync(new() { Timeout = Timeout });
+                if (await line.CountAsync() > 0)
+                {
+                    break;
+                }
+                await Task.Delay(1000, TestContext.Current.CancellationToken);
+            }
+            await Assertions.Expect(line.First).ToBeVisibleAsync(new() { Timeout = Timeout });
+            await Assertions.Expect(line.First).ToContainTextAsync("blev godkendt.");
         }
 
         // Locked: no editors; a correction with a reason is version 2, and version 1 stays listed

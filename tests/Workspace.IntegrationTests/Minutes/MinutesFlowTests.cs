@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Workspace.Data.Entities;
 using Workspace.Web.Collaboration.CoEditing;
 using Workspace.Web.Components.Shared;
@@ -60,6 +61,12 @@ public sealed class MinutesFlowTests(WorkspaceFactory factory) : IClassFixture<W
         Assert.Equal($"Referatet fra mødet den {day} blev godkendt.", decision.Text);
         var history = await factory.Service<TextDocumentService>().HistoryAsync(TextDocumentIds.ForItem(scenario.ApprovalItemId, ItemText.Decision), ct: Ct);
         Assert.Contains(history, h => h.AuthorName == DevSignIn.Chair);
+        // ... and reaches the item's field, which the meeting page and the API read
+        await factory.Services.GetRequiredService<ItemFieldSync>().FlushAsync(Ct);
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            Assert.Equal(decision.Text, (await db.AgendaItems.FindAsync([scenario.ApprovalItemId], Ct))!.Decision);
+        }
 
         // A later correction: the item's decision changes, and only a new version with a reason carries it.
         await using (var db = await factory.CreateDbContextAsync())
