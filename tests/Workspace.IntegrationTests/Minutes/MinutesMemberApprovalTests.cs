@@ -91,6 +91,22 @@ public sealed class MinutesMemberApprovalTests(WorkspaceFactory factory) : IClas
     }
 
     [Fact]
+    public async Task Someone_not_signed_in_learns_nothing_and_changes_nothing()
+    {
+        // Arrange
+        var scenario = await MinutesScenario.CreateAsync(factory, MinutesStatus.InCirculation, byMembers: true);
+        var minutes = factory.Service<MinutesService>();
+
+        // Act and assert: the meeting is not found for the anonymous user (the pages redirect to sign-in before this)
+        await Assert.ThrowsAsync<NotFoundException>(() => minutes.ApproveAsMemberAsync(WorkspaceUser.Anonymous, scenario.MeetingId, Ct));
+        await Assert.ThrowsAsync<NotFoundException>(() => minutes.SetApprovalByMembersAsync(WorkspaceUser.Anonymous, scenario.MeetingId, false, Ct));
+        await Assert.ThrowsAsync<NotFoundException>(() => minutes.GetAsync(WorkspaceUser.Anonymous, scenario.MeetingId, ct: Ct));
+        await using var db = await factory.CreateDbContextAsync();
+        Assert.Equal(0, await db.Set<MinutesApproval>().CountAsync(a => a.MeetingMinutesId == scenario.MinutesId, Ct));
+        Assert.True((await db.Set<MeetingMinutes>().SingleAsync(m => m.Id == scenario.MinutesId, Ct)).ApprovalByMembers);
+    }
+
+    [Fact]
     public async Task New_minutes_take_the_councils_latest_choice_and_without_registered_attendance_the_members_in_term_approve()
     {
         // Arrange

@@ -113,7 +113,8 @@ public sealed class MinutesService(IDbContextFactory<WorkspaceDbContext> dbFacto
         var memberApproval = await MemberApprovalAsync(db, meeting, minutes, ct);
         var canApproveAsMember = minutes is { Status: MinutesStatus.InCirculation, ApprovalByMembers: true } && rights.ActsAsMember
             && memberApproval.Approvers.Any(a => a.PersonId == user.PersonId && a.ApprovedAt is null);
-        var canChooseApproval = rights.CanManage && minutes is not { Status: MinutesStatus.Approved };
+        var canChooseApproval = rights.CanManage && meeting.Status is MeetingStatus.Held or MeetingStatus.Closed
+            && minutes is not { Status: MinutesStatus.Approved };
         return new MinutesView(meetingId, meeting.Status, minutes?.Status, document, shown?.Number,
             versions.Select(v => new MinutesVersionView(v.Number, v.Reason, v.CreatedAt)).ToList(),
             comments, minutes?.CommentDeadline, minutes?.ApprovedUnderItemId, approvedUnderMeeting ?? approvalItem?.MeetingId, approvalItem?.Id,
