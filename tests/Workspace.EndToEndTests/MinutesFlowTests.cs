@@ -41,6 +41,15 @@ public sealed class MinutesFlowTests(BrowserFixture browser, DevelopmentApp app)
         await Assertions.Expect(page.Locator("[data-testid=minutes-item-4] [data-testid=coedit-state-minutes]")).ToHaveTextAsync("Gemt", new() { Timeout = Timeout });
         await AxeScan.AssertNoViolationsAsync(page);
 
+        // A member who opens the draft is told it is not ready, and sees nothing of it
+        await using (var early = await UserSession.SignInAsync(browser, host, DemoPeople.Member))
+        {
+            await early.Page.GotoAsync($"/meetings/{heldId}/minutes");
+            await Assertions.Expect(early.Page.Locator("[data-testid=minutes-not-ready]")).ToContainTextAsync("Referatet er ikke klar endnu", new() { Timeout = Timeout });
+            await Assertions.Expect(early.Page.Locator("[data-testid=minutes-document]")).ToHaveCountAsync(0);
+            await Assertions.Expect(early.Page.GetByText("Rådet gennemgik standarderne")).ToHaveCountAsync(0);
+        }
+
         // ... and sends it for reading with a deadline
         await Field(page, "minutes-deadline").FillAsync(DanishDate.Today.AddDays(7).ToString("dd-MM-yyyy"));
         await page.Locator("[data-testid=minutes-circulate]").ClickAsync();
@@ -69,6 +78,21 @@ public sealed class MinutesFlowTests(BrowserFixture browser, DevelopmentApp app)
             await chair.Page.GotoAsync($"/meetings/{heldId}/minutes");
             await chair.Page.Locator("[data-testid=minutes-approve]").ClickAsync();
             await Assertions.Expect(chair.Page.Locator("[data-testid=minutes-status]")).ToContainTextAsync("Godkendt og låst (version 1)", new() { Timeout = Timeout });
+            // The approving item's decision got the line, as a co-edited text the secretary can edit
+            // (the item's field follows the co-edited text within a second or two; the page reads the field when it loads)
+            var line = chair.Page.Locator("[data-testid=agenda-list] li, li").Filter(new() { HasText = "Godkendelse af referat" }).GetByText("Referatet fra mødet den");
+            for (var attempt = 0; attempt < 10; attempt++)
+            {
+                await chair.Page.GotoAsync($"/meetings/{nextId}");
+                await chair.Page.GetByRole(AriaRole.Heading, new() { Name = "2. Godkendelse af referat fra sidste møde" }).WaitForAsync(new() { Timeout = Timeout });
+                if (await line.CountAsync() > 0)
+                {
+                    break;
+                }
+                await Task.Delay(1000, TestContext.Current.CancellationToken);
+            }
+            await Assertions.Expect(line.First).ToBeVisibleAsync(new() { Timeout = Timeout });
+            await Assertions.Expect(line.First).ToContainTextAsync("blev godkendt.");
         }
 
         // Locked: no editors; a correction with a reason is version 2, and version 1 stays listed
@@ -110,5 +134,41 @@ public sealed class MinutesFlowTests(BrowserFixture browser, DevelopmentApp app)
         await anonymous.Page.GotoAsync($"/public/meetings/{nextId}/agenda");
         await Assertions.Expect(anonymous.Page.Locator("[data-testid=public-agenda]")).ToContainTextAsync("Lukket punkt");
         await AxeScan.AssertNoViolationsAsync(anonymous.Page);
+
+        // The hearing responses sent, from the council page: the final text, no remarks
+        await anonymous.Page.GotoAsync("/public");
+        await anonymous.Page.GetByRole(AriaRole.Link, new() { Name = DemoPeople.Council }).ClickAsync();
+        await Assertions.Expect(anonymous.Page.Locator("[data-testid=public-hearings]")).ToContainTextAsync("Kvalitetsstandarder for 2027");
+        await Assertions.Expect(anonymous.Page.Locator("[data-testid=public-hearings]")).Not.ToContainTextAsync("hjemløsestrategi");
+        await anonymous.Page.Locator("[data-testid=public-hearings] a").First.ClickAsync();
+        await Assertions.Expect(anonymous.Page.Locator("[data-testid=public-hearing-response]")).ToContainTextAsync("aftenbostøtte nævnes", new() { Timeout = Timeout });
+        await Assertions.Expect(anonymous.Page.Locator("[data-testid=public-hearing]")).Not.ToContainTextAsync("Aftenbostøtte mangler");
+        await AxeScan.AssertNoViolationsAsync(anonymous.Page);
+    }
+
+    [Fact]
+    public async Task The_last_member_present_approves_with_Godkend_and_the_minutes_lock_and_are_published()
+    {
+        // Handicaprådet approves by each member's "Godkend": last year's minutes wait for the chair alone
+        var host = await app.HostAsync();
+        await using var chair = await UserSession.SignInAsync(browser, host, DemoPeople.OtherCouncilChair);
+        var page = chair.Page;
+        await page.GotoAsync("/public");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Handicaprådet" }).ClickAsync();
+        var agenda = await page.Locator("[data-testid=public-meetings] li").Last.Locator("a").First.GetAttributeAsync("href");
+        var meetingId = Guid.Parse(agenda!.Split('/')[3]);
+
+        await page.GotoAsync($"/meetings/{meetingId}/minutes");
+        await Assertions.Expect(page.Locator("[data-testid=minutes-member-approval-progress]")).ToHaveTextAsync("2 af 3 har godkendt.", new() { Timeout = Timeout });
+        await Assertions.Expect(page.Locator("[data-testid=minutes-approver-missing]")).ToHaveCountAsync(1);
+        await AxeScan.AssertNoViolationsAsync(page);
+        await page.Locator("[data-testid=minutes-member-approve]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=minutes-status]")).ToHaveTextAsync("Godkendt af medlemmerne og låst (version 1).", new() { Timeout = Timeout });
+        await Assertions.Expect(page.Locator("[data-testid=minutes-member-approval-progress]")).ToHaveTextAsync("3 af 3 har godkendt.");
+
+        await using var anonymous = await UserSession.AnonymousAsync(browser, host);
+        var published = await anonymous.Page.GotoAsync($"/public/meetings/{meetingId}/minutes");
+        Assert.Equal(200, published!.Status);
+        await Assertions.Expect(anonymous.Page.Locator("[data-testid=minutes-document]")).ToContainTextAsync("Ramper og elevatorer på biblioteket");
     }
 }

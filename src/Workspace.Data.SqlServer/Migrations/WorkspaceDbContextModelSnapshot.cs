@@ -860,6 +860,9 @@ namespace Workspace.Data.SqlServer.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("ApprovalByMembers")
+                        .HasColumnType("bit");
+
                     b.Property<DateTimeOffset?>("ApprovedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -969,6 +972,31 @@ namespace Workspace.Data.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("Memberships");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.MinutesApproval", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("ApprovedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("MeetingMinutesId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("MeetingMinutesId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("MinutesApprovals", (string)null);
                 });
 
             modelBuilder.Entity("Workspace.Data.Entities.MinutesComment", b =>
@@ -1750,6 +1778,23 @@ namespace Workspace.Data.SqlServer.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("Workspace.Data.Entities.MinutesApproval", b =>
+                {
+                    b.HasOne("Workspace.Data.Entities.MeetingMinutes", null)
+                        .WithMany("Approvals")
+                        .HasForeignKey("MeetingMinutesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Workspace.Data.Entities.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("Workspace.Data.Entities.MinutesComment", b =>
                 {
                     b.HasOne("Workspace.Data.Entities.AgendaItem", null)
@@ -1978,6 +2023,8 @@ namespace Workspace.Data.SqlServer.Migrations
 
             modelBuilder.Entity("Workspace.Data.Entities.MeetingMinutes", b =>
                 {
+                    b.Navigation("Approvals");
+
                     b.Navigation("Comments");
 
                     b.Navigation("Versions");

@@ -853,6 +853,9 @@ namespace Workspace.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ApprovalByMembers")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ApprovedAt")
                         .HasColumnType("INTEGER");
 
@@ -962,6 +965,31 @@ namespace Workspace.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Memberships");
+                });
+
+            modelBuilder.Entity("Workspace.Data.Entities.MinutesApproval", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MeetingMinutesId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("MeetingMinutesId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("MinutesApprovals", (string)null);
                 });
 
             modelBuilder.Entity("Workspace.Data.Entities.MinutesComment", b =>
@@ -1739,6 +1767,23 @@ namespace Workspace.Data.Sqlite.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("Workspace.Data.Entities.MinutesApproval", b =>
+                {
+                    b.HasOne("Workspace.Data.Entities.MeetingMinutes", null)
+                        .WithMany("Approvals")
+                        .HasForeignKey("MeetingMinutesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Workspace.Data.Entities.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("Workspace.Data.Entities.MinutesComment", b =>
                 {
                     b.HasOne("Workspace.Data.Entities.AgendaItem", null)
@@ -1967,6 +2012,8 @@ namespace Workspace.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Workspace.Data.Entities.MeetingMinutes", b =>
                 {
+                    b.Navigation("Approvals");
+
                     b.Navigation("Comments");
 
                     b.Navigation("Versions");

@@ -16,6 +16,18 @@ internal sealed class MeetingMinutesConfiguration : IEntityTypeConfiguration<Mee
         builder.HasOne<AgendaItem>().WithMany().HasForeignKey(m => m.ApprovedUnderItemId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(m => m.Versions).WithOne().HasForeignKey(v => v.MeetingMinutesId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(m => m.Comments).WithOne().HasForeignKey(c => c.MeetingMinutesId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(m => m.Approvals).WithOne().HasForeignKey(a => a.MeetingMinutesId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MinutesApprovalConfiguration : IEntityTypeConfiguration<MinutesApproval>
+{
+    public void Configure(EntityTypeBuilder<MinutesApproval> builder)
+    {
+        builder.ToTable("MinutesApprovals");
+        // One "Godkend" per person: a second (a double click, two tabs) is refused by the database too.
+        builder.HasIndex(a => new { a.MeetingMinutesId, a.PersonId }).IsUnique();
+        builder.HasOne(a => a.Person).WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

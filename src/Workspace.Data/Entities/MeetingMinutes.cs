@@ -35,7 +35,15 @@ public class MeetingMinutes : IConcurrencyStamped
     /// <summary>The next meeting's "Godkendelse af referat" item it was approved under; null when the members approved it.</summary>
     public Guid? ApprovedUnderItemId { get; set; }
 
+    /// <summary>
+    /// The council approves these minutes by each member's "Godkend" (chosen by the administration; new minutes take the
+    /// council's latest choice). They lock when everyone who must approve has (see <see cref="Approvals"/>); approval under
+    /// the next meeting's item stays possible.
+    /// </summary>
+    public bool ApprovalByMembers { get; set; }
+
     public List<MinutesVersion> Versions { get; set; } = [];
+    public List<MinutesApproval> Approvals { get; set; } = [];
     public List<MinutesComment> Comments { get; set; } = [];
 
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
@@ -58,6 +66,16 @@ public class MinutesVersion : IKeepsOwnHistory
 
     /// <summary>The whole minutes as JSON (Workspace.Web's MinutesDocument), closed items included.</summary>
     public required string DocumentJson { get; set; }
+}
+
+/// <summary>A member's (or stepping-in substitute's) "Godkend" of circulated minutes the council approves by each member.</summary>
+public class MinutesApproval
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid MeetingMinutesId { get; set; }
+    public Guid PersonId { get; set; }
+    public Person? Person { get; set; }
+    public DateTimeOffset ApprovedAt { get; set; }
 }
 
 /// <summary>A member's comment on one item of circulated minutes, resolved by the secretary.</summary>

@@ -15,6 +15,13 @@ public sealed partial class DemoData
 {
     private Meeting? _meetingWithApprovedMinutes;
     private AgendaItem? _minutesApprovalItem;
+    private (Meeting Meeting, Person[] Approved)? _minutesByMembers;
+
+    /// <summary>
+    /// Handicaprådet approves its minutes by each member's "Godkend": last year's minutes are circulated, Ole Brandt and
+    /// Preben Nørgaard have approved, and the chair Hanne Winther's "Godkend" locks them (and publishes them).
+    /// </summary>
+    private void MinutesApprovedByMembers(Meeting meeting, Person[] approved) => _minutesByMembers = (meeting, approved);
 
     private void MeetingWithApprovedMinutes(Council council, DateTime today, AgendaItem approvalItem,
         Person gitte, Person mia, Person poul, Person anton, Person danny, Person iben, Person thomas, Person[] othersPresent)
@@ -93,6 +100,20 @@ public sealed partial class DemoData
             DocumentJson = System.Text.Json.JsonSerializer.Serialize(document, MinutesService.Json),
         });
         db.Set<MeetingMinutes>().Add(minutes);
+        if (_minutesByMembers is var (byMembersMeeting, approvers))
+        {
+            var circulated = new MeetingMinutes
+            {
+                MeetingId = byMembersMeeting.Id,
+                Status = MinutesStatus.InCirculation,
+                ApprovalByMembers = true,
+                CreatedAt = byMembersMeeting.EndsAt,
+                CirculatedAt = byMembersMeeting.EndsAt.AddDays(1),
+                CommentDeadline = byMembersMeeting.EndsAt.AddDays(8),
+            };
+            circulated.Approvals.AddRange(approvers.Select((p, i) => new MinutesApproval { PersonId = p.Id, ApprovedAt = byMembersMeeting.EndsAt.AddDays(2 + i) }));
+            db.Set<MeetingMinutes>().Add(circulated);
+        }
         await db.SaveChangesAsync(ct);
     }
 }

@@ -247,6 +247,7 @@ public sealed partial class DemoData(TimeProvider clock, CopenhagenTime time)
         Attend(lastYear, rikke, AttendanceRole.Member, PresenceStatus.Apologies, InvitationResponse.Apologies, "På ferie");
         Attend(lastYear, lone, AttendanceRole.Administration, PresenceStatus.Present);
         lastYear.MinuteTaker = lone;
+        MinutesApprovedByMembers(lastYear, [ole, preben]);
 
         var next = Meeting(council, NextThursday(today).AddDays(7), MeetingStatus.Published, title: "Handicaprådets møde");
         Item(next, 1, "Godkendelse af dagsorden", AgendaItemKind.Decision, 5, "Hanne Winther");

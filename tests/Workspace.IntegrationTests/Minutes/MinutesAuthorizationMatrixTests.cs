@@ -16,6 +16,8 @@ public enum MinutesAction
     Comment,
     ResolveComment,
     Approve,
+    ApproveAsMember,
+    ChooseApprovalByMembers,
     Correct,
     ReadApproved,
 }
@@ -25,12 +27,15 @@ public enum MinutesOutcome
     Allowed,
     AccessDenied,
     NotFound,
+    /// <summary>The reader may see the meeting, but the minutes are not circulated: "Referatet er ikke klar endnu", nothing shown.</summary>
+    NotReady,
 }
 
 /// <summary>
-/// Who may do what with minutes: the administration writes, circulates, resolves and corrects; members (and the chair)
-/// comment; the administration and the chair approve at the next meeting; substitutes read circulated and approved minutes
-/// without closed items; another council's chair does not learn they exist. The pages and endpoints share these checks;
+/// Who may do what with minutes: the administration writes, circulates, resolves, corrects and chooses approval by each
+/// member; members (and the chair) comment, and approve by "Godkend" where so chosen (the members present: the chair and
+/// the member here); the administration and the chair approve at the next meeting; substitutes read circulated and approved
+/// minutes without closed items and are told a draft is not ready; another council's chair does not learn they exist. The pages and endpoints share these checks;
 /// the HTTP rows (anonymous included) are in <see cref="MinutesHttpMatrixTests"/>.
 /// </summary>
 public sealed class MinutesAuthorizationMatrixTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>
@@ -40,14 +45,17 @@ public sealed class MinutesAuthorizationMatrixTests(WorkspaceFactory factory) : 
         var A = MinutesOutcome.Allowed;
         var D = MinutesOutcome.AccessDenied;
         var N = MinutesOutcome.NotFound;
+        var R = MinutesOutcome.NotReady;
         var rows = new Dictionary<MinutesAction, (MinutesOutcome Admin, MinutesOutcome Chair, MinutesOutcome Member, MinutesOutcome Substitute)>
         {
-            [MinutesAction.ReadDraft] = (A, N, N, N),
+            [MinutesAction.ReadDraft] = (A, R, R, R),
             [MinutesAction.Start] = (A, D, D, D),
             [MinutesAction.Circulate] = (A, D, D, D),
             [MinutesAction.Comment] = (D, A, A, D),
             [MinutesAction.ResolveComment] = (A, D, D, D),
             [MinutesAction.Approve] = (A, A, D, D),
+            [MinutesAction.ApproveAsMember] = (D, A, A, D),
+            [MinutesAction.ChooseApprovalByMembers] = (A, D, D, D),
             [MinutesAction.Correct] = (A, D, D, D),
             [MinutesAction.ReadApproved] = (A, A, A, A),
         };
@@ -73,7 +81,7 @@ public sealed class MinutesAuthorizationMatrixTests(WorkspaceFactory factory) : 
             MinutesAction.Circulate => MinutesStatus.Draft,
             MinutesAction.Correct or MinutesAction.ReadApproved => MinutesStatus.Approved,
             _ => MinutesStatus.InCirculation,
-        }, withComment: action == MinutesAction.ResolveComment);
+        }, withComment: action == MinutesAction.ResolveComment, byMembers: action == MinutesAction.ApproveAsMember);
         var minutes = factory.Service<MinutesService>();
         var user = await factory.UserAsync(person);
         Guid commentId;
@@ -92,6 +100,8 @@ public sealed class MinutesAuthorizationMatrixTests(WorkspaceFactory factory) : 
             MinutesAction.Comment => () => minutes.CommentAsync(user, scenario.MeetingId, scenario.OpenItemId, "Matrixkommentar", Ct),
             MinutesAction.ResolveComment => () => minutes.ResolveCommentAsync(user, commentId, "Rettet", Ct),
             MinutesAction.Approve => () => minutes.ApproveAsync(user, scenario.ApprovalItemId, Ct),
+            MinutesAction.ApproveAsMember => () => minutes.ApproveAsMemberAsync(user, scenario.MeetingId, Ct),
+            MinutesAction.ChooseApprovalByMembers => () => minutes.SetApprovalByMembersAsync(user, scenario.MeetingId, true, Ct),
             MinutesAction.Correct => () => minutes.CorrectAsync(user, scenario.MeetingId, "Stavefejl rettet", Ct),
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         });
@@ -99,7 +109,8 @@ public sealed class MinutesAuthorizationMatrixTests(WorkspaceFactory factory) : 
         // Assert: the outcome, and that the data changed exactly when the action was allowed
         Assert.Equal(expected, outcome);
         await using var check = await factory.CreateDbContextAsync();
-        var stored = await check.Set<MeetingMinutes>().Include(m => m.Versions).Include(m => m.Comments).SingleOrDefaultAsync(m => m.MeetingId == scenario.MeetingId, Ct);
+        var stored = await check.Set<MeetingMinutes>().Include(m => m.Versions).Include(m => m.Comments).Include(m => m.Approvals)
+            .SingleOrDefaultAsync(m => m.MeetingId == scenario.MeetingId, Ct);
         var changed = action switch
         {
             MinutesAction.ReadDraft or MinutesAction.ReadApproved => read is not null,
@@ -108,6 +119,9 @@ public sealed class MinutesAuthorizationMatrixTests(WorkspaceFactory factory) : 
             MinutesAction.Comment => stored!.Comments.Any(c => c.Text == "Matrixkommentar"),
             MinutesAction.ResolveComment => stored!.Comments.Single().Resolution == "Rettet",
             MinutesAction.Approve => stored!.Status == MinutesStatus.Approved && stored.Versions.Count == 1,
+            // Two of the three present approving do not lock the minutes: one "Godkend" is stored, nothing more.
+            MinutesAction.ApproveAsMember => stored!.Approvals.Any(a => a.PersonId == user.PersonId) && stored.Status == MinutesStatus.InCirculation,
+            MinutesAction.ChooseApprovalByMembers => stored!.ApprovalByMembers,
             MinutesAction.Correct => stored!.Versions.Count == 2,
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         };
@@ -149,6 +163,42 @@ public sealed class MinutesAuthorizationMatrixTests(WorkspaceFactory factory) : 
         Assert.Contains(view.Comments, c => c.Text == "Navnet er stavet forkert.");
     }
 
+    [Fact]
+    public async Task Approval_by_members_is_also_for_a_substitute_stepping_in_and_not_for_a_member_who_was_absent()
+    {
+        // Arrange: the chair, the member and Leni present; Carsten called in and present for Jens; Poul absent
+        var scenario = await MinutesScenario.CreateAsync(factory, MinutesStatus.InCirculation, byMembers: true);
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var carstenId = await DemoIds.PersonIdAsync(factory, DevSignIn.Substitute);
+            db.SubstituteCalls.Add(new SubstituteCall
+            {
+                MeetingId = scenario.MeetingId, SubstituteId = carstenId, ForMemberId = await DemoIds.PersonIdAsync(factory, "Jens Vestergaard"),
+                Status = SubstituteCallStatus.Confirmed, ProposedAt = DateTimeOffset.UtcNow,
+            });
+            db.Attendances.Add(new Workspace.Data.Entities.Attendance { MeetingId = scenario.MeetingId, PersonId = carstenId, Role = AttendanceRole.Substitute, Presence = PresenceStatus.Present });
+            db.Attendances.Add(new Workspace.Data.Entities.Attendance { MeetingId = scenario.MeetingId, PersonId = await DemoIds.PersonIdAsync(factory, "Poul Skovbo"), Role = AttendanceRole.Member, Presence = PresenceStatus.Apologies });
+            await db.SaveChangesAsync(Ct);
+        }
+        var minutes = factory.Service<MinutesService>();
+        var carsten = await factory.UserAsync(DevSignIn.Substitute);
+        var poul = await factory.UserAsync("Poul Skovbo");
+
+        // Act
+        var before = await minutes.GetAsync(carsten, scenario.MeetingId, ct: Ct);
+        await minutes.ApproveAsMemberAsync(carsten, scenario.MeetingId, Ct);
+        var absent = await OutcomeOfAsync(() => minutes.ApproveAsMemberAsync(poul, scenario.MeetingId, Ct));
+        var afterForPoul = await minutes.GetAsync(poul, scenario.MeetingId, ct: Ct);
+
+        // Assert: Carsten was to approve and did; Poul may not, and sees who has
+        Assert.True(before.Rights.CanApproveAsMember);
+        Assert.Equal(["Carsten Lykke", "Gitte Holmgaard", "Leni Dahlgaard", "Mia Kragh"], before.MemberApproval.Approvers.Select(a => a.Name));
+        Assert.Equal(MinutesOutcome.AccessDenied, absent);
+        Assert.False(afterForPoul.Rights.CanApproveAsMember);
+        Assert.Equal(1, afterForPoul.MemberApproval.ApprovedCount);
+        Assert.NotNull(Assert.Single(afterForPoul.MemberApproval.Approvers, a => a.Name == "Carsten Lykke").ApprovedAt);
+    }
+
     private static async Task<MinutesOutcome> OutcomeOfAsync(Func<Task> action)
     {
         try
@@ -163,6 +213,10 @@ public sealed class MinutesAuthorizationMatrixTests(WorkspaceFactory factory) : 
         catch (NotFoundException)
         {
             return MinutesOutcome.NotFound;
+        }
+        catch (MinutesNotReadyException)
+        {
+            return MinutesOutcome.NotReady;
         }
     }
 }

@@ -1,4 +1,8 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Workspace.Data.Entities;
+using Workspace.Web.Collaboration.CoEditing;
+using Workspace.Web.Components.Shared;
 using Workspace.IntegrationTests.Infrastructure;
 using Workspace.Web.Features.Access;
 using Workspace.Web.Features.Minutes;
@@ -23,7 +27,7 @@ public sealed class MinutesFlowTests(WorkspaceFactory factory) : IClassFixture<W
         // Act and assert, step by step
         await minutes.StartAsync(secretary, scenario.MeetingId, Ct);
         Assert.Equal(MinutesStatus.Draft, (await minutes.GetAsync(secretary, scenario.MeetingId, ct: Ct)).Status);
-        await Assert.ThrowsAsync<NotFoundException>(() => minutes.GetAsync(member, scenario.MeetingId, ct: Ct));
+        await Assert.ThrowsAsync<MinutesNotReadyException>(() => minutes.GetAsync(member, scenario.MeetingId, ct: Ct));
         var pastDeadline = await Assert.ThrowsAsync<InputValidationException>(() => minutes.CirculateAsync(secretary, scenario.MeetingId, DateTimeOffset.UtcNow.AddDays(-1), Ct));
         Assert.Equal("Minutes.DeadlinePassed", Assert.Single(pastDeadline.Errors).MessageKey);
 
@@ -51,6 +55,18 @@ public sealed class MinutesFlowTests(WorkspaceFactory factory) : IClassFixture<W
         await Assert.ThrowsAsync<InputValidationException>(() => minutes.CommentAsync(member, scenario.MeetingId, scenario.OpenItemId, "For sent", Ct));
         await Assert.ThrowsAsync<InputValidationException>(() => minutes.ApproveAsync(chair, scenario.ApprovalItemId, Ct));
         Assert.Equal("Taget til efterretning.", (await published.MinutesAsync(scenario.MeetingId, Ct))!.Entries.Single(e => e.Number == "1").Decision);
+        // The approving item's decision got its line through the co-editing, in the chair's name, once.
+        var decision = await factory.Service<TextDocumentService>().GetAsync(TextDocumentIds.ForItem(scenario.ApprovalItemId, ItemText.Decision), "", Ct);
+        var day = TimeZoneInfo.ConvertTime(scenario.StartsAt, CopenhagenTime.Zone).ToString("d. MMMM yyyy", CultureInfo.GetCultureInfo("da-DK"));
+        Assert.Equal($"Referatet fra mødet den {day} blev godkendt.", decision.Text);
+        var history = await factory.Service<TextDocumentService>().HistoryAsync(TextDocumentIds.ForItem(scenario.ApprovalItemId, ItemText.Decision), ct: Ct);
+        Assert.Contains(history, h => h.AuthorName == DevSignIn.Chair);
+        // ... and reaches the item's field, which the meeting page and the API read
+        await factory.Services.GetRequiredService<ItemFieldSync>().FlushAsync(Ct);
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            Assert.Equal(decision.Text, (await db.AgendaItems.FindAsync([scenario.ApprovalItemId], Ct))!.Decision);
+        }
 
         // A later correction: the item's decision changes, and only a new version with a reason carries it.
         await using (var db = await factory.CreateDbContextAsync())

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Data.Entities;
+using Workspace.Web.Collaboration.CoEditing;
 using Workspace.IntegrationTests.Infrastructure;
 using Workspace.Web.Features.Minutes;
 using Workspace.Web.Seeding;
@@ -11,7 +12,8 @@ namespace Workspace.IntegrationTests.Minutes;
 
 /// <summary>
 /// Starts at /public without signing in, follows every same-site link and file (bounded), and finds nothing of a closed
-/// item (title, texts, remarks, attachment), of draft minutes and their comments, or of an unpublished meeting.
+/// item (title, texts, remarks, attachment), of draft minutes and their comments, of an unpublished meeting, or of a
+/// hearing whose response is not sent (its draft, its remarks); the sent responses are there, without their remarks.
 /// </summary>
 public sealed partial class PublicCrawlerTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>
 {
@@ -26,6 +28,13 @@ public sealed partial class PublicCrawlerTests(WorkspaceFactory factory) : IClas
         const string attachmentName = "borgerens-lejekontrakt-Korsholm.pdf";
         const string comment = "Kommentar der aldrig må offentliggøres";
         const string draftTitle = "Handicaprådets hemmelige udkast til møde";
+        // A response sent but not filed (its text is the co-edited one) with a remark, and one in approval with a draft.
+        const string sentTitle = "Høring om værestedernes åbningstider";
+        const string sentResponse = "Rådet anbefaler, at værestederne holder åbent i weekenden.";
+        const string sentRemark = "Bemærkning der kun er til rådet om weekendåbning";
+        const string unsentTitle = "Høring om nyt herberg under udarbejdelse";
+        const string unsentDraft = "Udkast til svar der aldrig må offentliggøres";
+        Guid councilId;
         await using (var db = await factory.CreateDbContextAsync())
         {
             var closedItem = await db.AgendaItems.SingleAsync(i => i.MeetingId == demo.ApprovedMeeting && i.IsClosed, Ct);
@@ -36,7 +45,33 @@ public sealed partial class PublicCrawlerTests(WorkspaceFactory factory) : IClas
             db.Set<MeetingMinutes>().Add(minutes);
             var handicap = await db.Councils.SingleAsync(c => c.Name == "Handicaprådet", Ct);
             db.Meetings.Add(new Meeting { CouncilId = handicap.Id, Title = draftTitle, StartsAt = DateTimeOffset.UtcNow.AddDays(30), EndsAt = DateTimeOffset.UtcNow.AddDays(30).AddHours(2), Status = MeetingStatus.Draft });
+            councilId = await db.Meetings.Where(m => m.Id == demo.HeldMeeting).Select(m => m.CouncilId).SingleAsync(Ct);
+            var iben = await DemoIds.PersonIdAsync(factory, DevSignIn.Administration);
+            var sent = new Hearing
+            {
+                CouncilId = councilId, Title = sentTitle, Sender = "Kultur- og Fritidsudvalget", Status = HearingStatus.Sent,
+                Deadline = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2)), RemarksDeadline = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-9)),
+                ApprovedAt = DateTimeOffset.UtcNow.AddDays(-4), SentOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-3)), SentTo = "Kultur- og Fritidsudvalget",
+                CreatedAt = DateTimeOffset.UtcNow.AddDays(-20), CreatedById = iben,
+            };
+            sent.Remarks.Add(new HearingRemark { AuthorId = await DemoIds.PersonIdAsync(factory, DevSignIn.Member), Organisation = "Bøgeby Værested", Text = sentRemark, CreatedAt = DateTimeOffset.UtcNow.AddDays(-15) });
+            var unsent = new Hearing
+            {
+                CouncilId = councilId, Title = unsentTitle, Sender = "Socialudvalget", Status = HearingStatus.InApproval,
+                Deadline = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(20)), RemarksDeadline = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)),
+                CreatedAt = DateTimeOffset.UtcNow.AddDays(-10), CreatedById = iben,
+            };
+            db.Hearings.AddRange(sent, unsent);
             await db.SaveChangesAsync(Ct);
+            // The sent response keeps the passage markers of decision 017 in its text; the public never sees them.
+            var remarkTag = Workspace.Web.Features.Hearings.ResponseProvenance.TagOf(sent.Remarks[0].Id);
+            var texts = factory.Service<TextDocumentService>();
+            await texts.GetAsync(TextDocumentIds.ForHearingResponse(sent.Id), "", Ct);
+            await texts.GetAsync(TextDocumentIds.ForHearingResponse(unsent.Id), "", Ct);
+            await texts.SubmitAsync(TextDocumentIds.ForHearingResponse(sent.Id), 0,
+                TextOperation.Insert(0, Workspace.Web.Features.Hearings.ResponseProvenance.Wrap([remarkTag], sentResponse)), iben, "crawler", 1, Ct);
+            await texts.SubmitAsync(TextDocumentIds.ForHearingResponse(unsent.Id), 0,
+                TextOperation.Insert(0, unsentDraft), iben, "crawler", 1, Ct);
         }
         string[] forbidden =
         [
@@ -44,6 +79,10 @@ public sealed partial class PublicCrawlerTests(WorkspaceFactory factory) : IClas
             "Ebbe Korsholm", attachmentName, comment, draftTitle,
             // the next meeting's closed item, and the held meeting's not yet approved minutes text and remarks
             "Henvendelse fra en borger om husleje og bostøtte", "ni anbefalinger", "Mangel på billige boliger",
+            // hearings: a response not sent (title and draft), the demo's response being drafted and its remarks, the
+            // remarks of the sent responses, and the passage markers
+            unsentTitle, unsentDraft, sentRemark, "Udvalget beder rådet om bemærkninger", "Rådet foreslår et mål for", "Husk de unge hjemløse",
+            "Aftenbostøtte mangler i standarden", "⟦",
         ];
         var client = factory.AnonymousClient();
 
@@ -59,6 +98,16 @@ public sealed partial class PublicCrawlerTests(WorkspaceFactory factory) : IClas
         Assert.DoesNotContain($"/public/meetings/{demo.HeldMeeting}/minutes", pages.Keys);
         Assert.Contains(MinutesDocument.ClosedItemTitle, pages[$"/public/meetings/{demo.ApprovedMeeting}/minutes"]);
         Assert.Contains("Det er vigtigt, at åbningstiderne", pages[$"/public/meetings/{demo.ApprovedMeeting}/minutes"]);
+        // The sent responses: listed on the council page newest first, each with its final text, and in the feed.
+        var councilPage = pages[$"/public/councils/{councilId}"];
+        Assert.True(councilPage.IndexOf(sentTitle, StringComparison.Ordinal) < councilPage.IndexOf("Kvalitetsstandarder for 2027", StringComparison.Ordinal));
+        var responses = pages.Where(p => p.Key.StartsWith("/public/hearings/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, responses.Count);
+        Assert.Contains(responses, p => p.Value.Contains(sentResponse, StringComparison.Ordinal));
+        Assert.Contains(responses, p => p.Value.Contains("aftenbostøtte nævnes som en del af standarden", StringComparison.Ordinal));
+        var feed = pages[$"/public/councils/{councilId}/feed.atom"];
+        Assert.Contains($"Høringssvar: {sentTitle}", feed);
+        Assert.Contains("Høringssvar: Kvalitetsstandarder for 2027", feed);
         foreach (var (url, body) in pages)
         {
             foreach (var text in forbidden)

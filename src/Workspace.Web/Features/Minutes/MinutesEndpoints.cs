@@ -18,7 +18,7 @@ public static class MinutesEndpoints
                 var view = await minutes.GetAsync(WorkspaceUser.From(principal), meetingId, version, ct);
                 return Results.File(export.Write(view.Document, withClosedAnnex: view.Rights.CanSeeClosedItems), WordType, "referat.docx");
             }
-            catch (NotFoundException)
+            catch (Exception ex) when (ex is NotFoundException or MinutesNotReadyException)
             {
                 return Results.NotFound();
             }

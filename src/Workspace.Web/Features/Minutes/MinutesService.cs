@@ -1,8 +1,13 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Workspace.Data;
 using Workspace.Data.Entities;
+using Workspace.Web.Collaboration.CoEditing;
+using Workspace.Web.Components.Shared;
 using Workspace.Web.Features.Access;
+using Workspace.Web.Resources;
 
 namespace Workspace.Web.Features.Minutes;
 
@@ -10,6 +15,24 @@ namespace Workspace.Web.Features.Minutes;
 public sealed record MinutesCommentView(Guid Id, Guid ItemId, string AuthorName, string Text, DateTimeOffset CreatedAt, string? Resolution, DateTimeOffset? ResolvedAt);
 
 public sealed record MinutesVersionView(int Number, string? Reason, DateTimeOffset CreatedAt);
+
+/// <summary>One person who is to approve minutes by "Godkend", and when they did (null: not yet).</summary>
+public sealed record MinutesApproverView(Guid PersonId, string Name, DateTimeOffset? ApprovedAt);
+
+/// <summary>
+/// Approval by each member: whether the minutes are approved so, and who is to approve (everyone reading the minutes sees
+/// who has). <see cref="Approvers"/> is empty when approval by members is off.
+/// </summary>
+public sealed record MinutesMemberApproval(bool Enabled, IReadOnlyList<MinutesApproverView> Approvers)
+{
+    public int ApprovedCount => Approvers.Count(a => a.ApprovedAt is not null);
+}
+
+/// <summary>
+/// The reader may see the meeting but the minutes are not circulated yet (not started, or a draft only the administration
+/// sees): the page says "Referatet er ikke klar endnu" and shows nothing of them.
+/// </summary>
+public sealed class MinutesNotReadyException() : Exception("The minutes are not ready.");
 
 /// <summary>What the minutes page needs: the document as this reader may see it, its state and what the reader may do.</summary>
 public sealed record MinutesView(
@@ -24,17 +47,25 @@ public sealed record MinutesView(
     Guid? ApprovedUnderItemId,
     Guid? ApprovedUnderMeetingId,
     Guid? ApprovalItemId,
+    MinutesMemberApproval MemberApproval,
     MinutesRights Rights);
 
-public sealed record MinutesRights(bool CanManage, bool CanComment, bool CanApprove, bool CanSeeClosedItems);
+/// <param name="CanApproveAsMember">The reader is to approve by "Godkend" and has not yet.</param>
+/// <param name="CanChooseApproval">The administration may switch approval by each member on or off (until the minutes lock).</param>
+public sealed record MinutesRights(bool CanManage, bool CanComment, bool CanApprove, bool CanSeeClosedItems,
+    bool CanApproveAsMember = false, bool CanChooseApproval = false);
 
 /// <summary>
 /// The minutes' flow: draft (administration only), circulation with comments per item until a deadline, approval under
-/// the next meeting's "Godkendelse af referat" item (which locks them as version 1), corrections as new versions with a
+/// the next meeting's "Godkendelse af referat" item (which locks them as version 1 and appends a line to that item's
+/// decision) or, where the administration has chosen so, by each member's "Godkend", corrections as new versions with a
 /// reason. Every method checks the caller's rights at the meeting from the current state (decision 002).
 /// </summary>
-public sealed class MinutesService(IDbContextFactory<WorkspaceDbContext> dbFactory, CouncilAccess access, MinutesGenerator generator, TimeProvider clock)
+public sealed class MinutesService(IDbContextFactory<WorkspaceDbContext> dbFactory, CouncilAccess access, MinutesGenerator generator, TimeProvider clock,
+    ItemTexts texts, IStringLocalizer<SharedResource> localizer)
 {
+    private static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
+
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>The minutes as the user may read them; <paramref name="version"/> picks an approved version (default: the newest).</summary>
@@ -44,10 +75,11 @@ public sealed class MinutesService(IDbContextFactory<WorkspaceDbContext> dbFacto
         var (meeting, rights) = await access.ReadableMeetingAsync(db, user, meetingId, ct);
         var minutes = await db.Set<MeetingMinutes>().AsNoTracking().Include(m => m.Versions)
             .SingleOrDefaultAsync(m => m.MeetingId == meetingId, ct);
-        // Drafts are the secretary's work in progress: the council sees minutes once they are circulated.
+        // Drafts are the secretary's work in progress: the council sees minutes once they are circulated. Until then a
+        // reader of the meeting is told they are not ready, and nothing else.
         if (!rights.CanManage && (minutes is null || minutes.Status == MinutesStatus.Draft))
         {
-            throw new NotFoundException();
+            throw new MinutesNotReadyException();
         }
 
         var versions = minutes?.Versions.OrderBy(v => v.Number).ToList() ?? [];
@@ -78,11 +110,219 @@ public sealed class MinutesService(IDbContextFactory<WorkspaceDbContext> dbFacto
         var canComment = minutes is { Status: MinutesStatus.InCirculation } && rights.ActsAsMember && !DeadlinePassed(minutes);
         var canApprove = minutes is { Status: not MinutesStatus.Approved } && approvalItem is not null
             && await CanControlAsync(db, user, approvalItem.MeetingId, ct);
+        var memberApproval = await MemberApprovalAsync(db, meeting, minutes, ct);
+        var canApproveAsMember = minutes is { Status: MinutesStatus.InCirculation, ApprovalByMembers: true } && rights.ActsAsMember
+            && memberApproval.Approvers.Any(a => a.PersonId == user.PersonId && a.ApprovedAt is null);
+        var canChooseApproval = rights.CanManage && meeting.Status is MeetingStatus.Held or MeetingStatus.Closed
+            && minutes is not { Status: MinutesStatus.Approved };
         return new MinutesView(meetingId, meeting.Status, minutes?.Status, document, shown?.Number,
             versions.Select(v => new MinutesVersionView(v.Number, v.Reason, v.CreatedAt)).ToList(),
             comments, minutes?.CommentDeadline, minutes?.ApprovedUnderItemId, approvedUnderMeeting ?? approvalItem?.MeetingId, approvalItem?.Id,
-            new MinutesRights(rights.CanManage, canComment, canApprove, rights.CanSeeClosedItems));
+            memberApproval,
+            new MinutesRights(rights.CanManage, canComment, canApprove, rights.CanSeeClosedItems, canApproveAsMember, canChooseApproval));
     }
+
+    /// <summary>
+    /// Who is to approve by "Godkend" (decision 018): the members and the stepping-in substitutes (confirmed call-in)
+    /// registered present at the meeting. Where nobody was registered present, every member whose term covers the
+    /// meeting's date and every confirmed stepping-in substitute. Ordered by name.
+    /// </summary>
+    internal static async Task<IReadOnlyList<(Guid PersonId, string Name)>> ApproversAsync(WorkspaceDbContext db, Meeting meeting, CancellationToken ct)
+    {
+        var steppingIn = await db.SubstituteCalls.AsNoTracking()
+            .Where(c => c.MeetingId == meeting.Id && c.Status == SubstituteCallStatus.Confirmed)
+            .Select(c => c.SubstituteId).ToListAsync(ct);
+        var present = await db.Attendances.AsNoTracking()
+            .Where(a => a.MeetingId == meeting.Id && a.PersonId != null && a.Presence == PresenceStatus.Present
+                && (a.Role == AttendanceRole.Member || (a.Role == AttendanceRole.Substitute && steppingIn.Contains(a.PersonId!.Value))))
+            .Select(a => new { PersonId = a.PersonId!.Value, a.Person!.Name })
+            .ToListAsync(ct);
+        if (present.Count == 0)
+        {
+            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(meeting.StartsAt, CopenhagenTime.Zone).DateTime);
+            present = await db.Memberships.AsNoTracking()
+                .Where(m => m.CouncilId == meeting.CouncilId
+                    && ((m.Kind == MembershipKind.Member && (m.TermStart == null || m.TermStart <= day) && (m.TermEnd == null || m.TermEnd >= day))
+                        || (m.Kind == MembershipKind.Substitute && steppingIn.Contains(m.PersonId))))
+                .Select(m => new { m.PersonId, m.Person!.Name })
+                .ToListAsync(ct);
+        }
+        return present.DistinctBy(p => p.PersonId)
+            .OrderBy(p => p.Name, StringComparer.Create(Danish, false))
+            .Select(p => (p.PersonId, p.Name)).ToList();
+    }
+
+    private static async Task<MinutesMemberApproval> MemberApprovalAsync(WorkspaceDbContext db, Meeting meeting, MeetingMinutes? minutes, CancellationToken ct)
+    {
+        if (minutes is not { ApprovalByMembers: true })
+        {
+            return new MinutesMemberApproval(false, []);
+        }
+        var given = await db.Set<MinutesApproval>().AsNoTracking().Where(a => a.MeetingMinutesId == minutes.Id)
+            .ToDictionaryAsync(a => a.PersonId, a => a.ApprovedAt, ct);
+        var approvers = (await ApproversAsync(db, meeting, ct))
+            .Select(a => new MinutesApproverView(a.PersonId, a.Name, given.TryGetValue(a.PersonId, out var at) ? at : null))
+            .ToList();
+        return new MinutesMemberApproval(true, approvers);
+    }
+
+    /// <summary>
+    /// The administration chooses whether the council approves these minutes by each member's "Godkend" (the council's rules
+    /// of procedure decide). Possible until the minutes lock; switching off keeps the "Godkend"s given, switching on again counts them.
+    /// </summary>
+    public async Task SetApprovalByMembersAsync(WorkspaceUser user, Guid meetingId, bool byMembers, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var meeting = await access.ManagedMeetingAsync(db, user, meetingId, ct);
+        EnsureHeld(meeting);
+        var minutes = await db.Set<MeetingMinutes>().SingleOrDefaultAsync(m => m.MeetingId == meetingId, ct);
+        if (minutes is null)
+        {
+            minutes = await NewMinutesAsync(db, meeting, ct);
+        }
+        EnsureNotApproved(minutes);
+        minutes.ApprovalByMembers = byMembers;
+        await db.SaveAsAsync(user, ct);
+        if (byMembers)
+        {
+            // "Godkend"s given before the switch was turned off count again; perhaps everyone had approved.
+            await LockIfAllApprovedAsync(user, meetingId, ct);
+        }
+    }
+
+    /// <summary>
+    /// A member's (or stepping-in substitute's) "Godkend" of circulated minutes the council approves by each member. When
+    /// everyone who is to approve (<see cref="ApproversAsync"/>) has, the minutes lock as version 1, as at the next meeting.
+    /// A second "Godkend" by the same person changes nothing.
+    /// </summary>
+    public async Task ApproveAsMemberAsync(WorkspaceUser user, Guid meetingId, CancellationToken ct = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var (meeting, rights) = await access.ReadableMeetingAsync(db, user, meetingId, ct);
+            var minutes = await db.Set<MeetingMinutes>().AsNoTracking().SingleOrDefaultAsync(m => m.MeetingId == meetingId, ct);
+            if (!rights.CanManage && (minutes is null || minutes.Status == MinutesStatus.Draft))
+            {
+                throw new MinutesNotReadyException();
+            }
+            if (!rights.ActsAsMember || !(await ApproversAsync(db, meeting, ct)).Any(a => a.PersonId == user.PersonId))
+            {
+                throw new AccessDeniedException();
+            }
+            if (minutes is not { Status: MinutesStatus.InCirculation, ApprovalByMembers: true })
+            {
+                throw new InputValidationException([new FieldError("approval", minutes is { Status: MinutesStatus.Approved } ? "Minutes.Locked" : "Minutes.NotByMembers")]);
+            }
+            if (!await db.Set<MinutesApproval>().AnyAsync(a => a.MeetingMinutesId == minutes.Id && a.PersonId == user.PersonId, ct))
+            {
+                db.Set<MinutesApproval>().Add(new MinutesApproval { MeetingMinutesId = minutes.Id, PersonId = user.PersonId!.Value, ApprovedAt = clock.GetUtcNow() });
+                try
+                {
+                    await db.SaveAsAsync(user, ct);
+                }
+                catch (DbUpdateException)
+                {
+                    // The same person's second click may have won the race: then their "Godkend" is there.
+                    if (!await AlreadyApprovedAsync(minutes.Id, user, ct))
+                    {
+                        throw;
+                    }
+                }
+            }
+        }
+        await LockIfAllApprovedAsync(user, meetingId, ct);
+    }
+
+    private async Task<bool> AlreadyApprovedAsync(Guid minutesId, WorkspaceUser user, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<MinutesApproval>().AnyAsync(a => a.MeetingMinutesId == minutesId && a.PersonId == user.PersonId, ct);
+    }
+
+    /// <summary>
+    /// Locks minutes approved by every member who is to approve. Two last "Godkend"s at once both get here; the minutes'
+    /// concurrency stamp lets one lock them and the other, retrying, finds them locked.
+    /// </summary>
+    private async Task LockIfAllApprovedAsync(WorkspaceUser user, Guid meetingId, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var meeting = await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == meetingId, ct);
+            var minutes = await db.Set<MeetingMinutes>().SingleAsync(m => m.MeetingId == meetingId, ct);
+            if (minutes is not { Status: MinutesStatus.InCirculation, ApprovalByMembers: true })
+            {
+                return;
+            }
+            var approvers = await ApproversAsync(db, meeting, ct);
+            var given = await db.Set<MinutesApproval>().Where(a => a.MeetingMinutesId == minutes.Id).Select(a => a.PersonId).ToListAsync(ct);
+            if (approvers.Count == 0 || approvers.Any(a => !given.Contains(a.PersonId)))
+            {
+                return;
+            }
+            var document = await generator.GenerateAsync(db, meetingId, ct);
+            minutes.Status = MinutesStatus.Approved;
+            minutes.ApprovedAt = clock.GetUtcNow();
+            minutes.ApprovedById = null;
+            minutes.ApprovedUnderItemId = null;
+            db.Set<MinutesVersion>().Add(NewVersion(minutes, 1, null, document, user));
+            try
+            {
+                await db.SaveAsAsync(user, ct);
+            }
+            catch (Exception ex) when (attempt < 3 && ex is ConcurrencyConflictException or DbUpdateException)
+            {
+                continue;
+            }
+            // The next meeting's "Godkendelse af referat" records it, as a line the secretary can edit.
+            var approvalItem = await db.AgendaItems.AsNoTracking()
+                .Where(i => i.ApprovesMinutesOfMeetingId == meetingId && i.Meeting!.Status != MeetingStatus.Draft && i.Meeting.Status != MeetingStatus.Cancelled)
+                .OrderBy(i => i.Meeting!.StartsAt)
+                .Select(i => new { i.Id, i.MeetingId })
+                .FirstOrDefaultAsync(ct);
+            if (approvalItem is not null && user.PersonId is { } personId)
+            {
+                var line = DecisionLine("Minutes.ApprovedByMembersLine", meeting.StartsAt, minutes.ApprovedAt.Value);
+                await texts.AppendLineAsync(approvalItem.MeetingId, approvalItem.Id, ItemText.Decision, line, personId, $"minutes-{minutes.Id:N}", ct);
+            }
+            return;
+        }
+    }
+
+    /// <summary>The structured line in the approving item's decision, always in Danish (the minutes are a Danish document).</summary>
+    private string DecisionLine(string key, DateTimeOffset meetingStart, DateTimeOffset approvedAt)
+    {
+        var before = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = Danish;
+            return localizer[key, DanishDate(meetingStart), DanishDate(approvedAt)];
+        }
+        finally
+        {
+            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = before;
+        }
+    }
+
+    /// <summary>"12. november 2026", the day in Copenhagen.</summary>
+    internal static string DanishDate(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, CopenhagenTime.Zone).ToString("d. MMMM yyyy", Danish);
+
+    /// <summary>New minutes take the council's latest choice of approval by each member.</summary>
+    private static async Task<MeetingMinutes> NewMinutesAsync(WorkspaceDbContext db, Meeting meeting, DateTimeOffset now, CancellationToken ct)
+    {
+        var byMembers = await db.Set<MeetingMinutes>().AsNoTracking()
+            .Where(m => m.Meeting!.CouncilId == meeting.CouncilId)
+            .OrderByDescending(m => m.CreatedAt)
+            .Select(m => m.ApprovalByMembers)
+            .FirstOrDefaultAsync(ct);
+        var minutes = new MeetingMinutes { MeetingId = meeting.Id, CreatedAt = now, ApprovalByMembers = byMembers };
+        db.Set<MeetingMinutes>().Add(minutes);
+        return minutes;
+    }
+
+    private Task<MeetingMinutes> NewMinutesAsync(WorkspaceDbContext db, Meeting meeting, CancellationToken ct) =>
+        NewMinutesAsync(db, meeting, clock.GetUtcNow(), ct);
 
     /// <summary>The administration starts the minutes of a held meeting; generating again later reads the meeting anew.</summary>
     public async Task StartAsync(WorkspaceUser user, Guid meetingId, CancellationToken ct = default)
@@ -92,7 +332,7 @@ public sealed class MinutesService(IDbContextFactory<WorkspaceDbContext> dbFacto
         EnsureHeld(meeting);
         if (!await db.Set<MeetingMinutes>().AnyAsync(m => m.MeetingId == meetingId, ct))
         {
-            db.Set<MeetingMinutes>().Add(new MeetingMinutes { MeetingId = meetingId, CreatedAt = clock.GetUtcNow() });
+            await NewMinutesAsync(db, meeting, ct);
             await db.SaveAsAsync(user, ct);
         }
     }
@@ -107,12 +347,8 @@ public sealed class MinutesService(IDbContextFactory<WorkspaceDbContext> dbFacto
         {
             throw new InputValidationException([new FieldError("deadline", "Minutes.DeadlinePassed")]);
         }
-        var minutes = await db.Set<MeetingMinutes>().SingleOrDefaultAsync(m => m.MeetingId == meetingId, ct);
-        if (minutes is null)
-        {
-            minutes = new MeetingMinutes { MeetingId = meetingId, CreatedAt = clock.GetUtcNow() };
-            db.Set<MeetingMinutes>().Add(minutes);
-        }
+        var minutes = await db.Set<MeetingMinutes>().SingleOrDefaultAsync(m => m.MeetingId == meetingId, ct)
+            ?? await NewMinutesAsync(db, meeting, ct);
         EnsureNotApproved(minutes);
         minutes.Status = MinutesStatus.InCirculation;
         minutes.CirculatedAt = clock.GetUtcNow();
@@ -128,7 +364,7 @@ public sealed class MinutesService(IDbContextFactory<WorkspaceDbContext> dbFacto
         var minutes = await db.Set<MeetingMinutes>().SingleOrDefaultAsync(m => m.MeetingId == meetingId, ct);
         if (minutes is null || minutes.Status == MinutesStatus.Draft)
         {
-            throw new NotFoundException();
+            throw new MinutesNotReadyException();
         }
         var item = await db.AgendaItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId && i.MeetingId == meetingId, ct);
         if (item is null || (item.IsClosed && !rights.CanSeeClosedItems))
@@ -179,7 +415,9 @@ public sealed class MinutesService(IDbContextFactory<WorkspaceDbContext> dbFacto
 
     /// <summary>
     /// Approval under the next meeting's "Godkendelse af referat" item, by whoever runs that meeting (administration or
-    /// chair): the minutes are locked as version 1, a copy of the document as it reads now.
+    /// chair): the minutes are locked as version 1, a copy of the document as it reads now, and the item's decision gets the
+    /// line "Referatet fra mødet den 12. november 2026 blev godkendt." through the co-editing (open editors receive it; the
+    /// secretary may edit it; nothing typed there is overwritten).
     /// </summary>
     public async Task ApproveAsync(WorkspaceUser user, Guid approvalItemId, CancellationToken ct = default)
     {
@@ -198,12 +436,9 @@ public sealed class MinutesService(IDbContextFactory<WorkspaceDbContext> dbFacto
         {
             throw new InputValidationException([new FieldError("approval", "Minutes.ApprovalMeetingNotOpen")]);
         }
-        var minutes = await db.Set<MeetingMinutes>().SingleOrDefaultAsync(m => m.MeetingId == meetingId, ct);
-        if (minutes is null)
-        {
-            minutes = new MeetingMinutes { MeetingId = meetingId, CreatedAt = clock.GetUtcNow() };
-            db.Set<MeetingMinutes>().Add(minutes);
-        }
+        var approvedMeeting = await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == meetingId, ct);
+        var minutes = await db.Set<MeetingMinutes>().SingleOrDefaultAsync(m => m.MeetingId == meetingId, ct)
+            ?? await NewMinutesAsync(db, approvedMeeting, ct);
         EnsureNotApproved(minutes);
         var document = await generator.GenerateAsync(db, meetingId, ct);
         minutes.Status = MinutesStatus.Approved;
@@ -212,6 +447,11 @@ public sealed class MinutesService(IDbContextFactory<WorkspaceDbContext> dbFacto
         minutes.ApprovedUnderItemId = approvalItemId;
         db.Set<MinutesVersion>().Add(NewVersion(minutes, 1, null, document, user));
         await db.SaveAsAsync(user, ct);
+        if (user.PersonId is { } personId)
+        {
+            var line = DecisionLine("Minutes.ApprovedLine", approvedMeeting.StartsAt, minutes.ApprovedAt.Value);
+            await texts.AppendLineAsync(item.MeetingId, item.Id, ItemText.Decision, line, personId, $"minutes-{minutes.Id:N}", ct);
+        }
     }
 
     /// <summary>A correction of approved minutes: a new version of the meeting as it reads now, with the reason; the older stay.</summary>

@@ -7,6 +7,9 @@ using Ical.Net.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Data;
 using Workspace.Data.Entities;
+using Workspace.Web.Collaboration.CoEditing;
+using Workspace.Web.Components.Shared;
+using Workspace.Web.Features.Hearings;
 
 namespace Workspace.Web.Features.Minutes;
 
@@ -14,16 +17,26 @@ public sealed record PublicCouncil(Guid Id, string Name, string Municipality);
 
 public sealed record PublicMeeting(Guid Id, string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, MeetingStatus Status, bool HasApprovedMinutes, DateTimeOffset? MinutesApprovedAt);
 
-public sealed record PublicCouncilMeetings(PublicCouncil Council, IReadOnlyList<PublicMeeting> Meetings);
+/// <summary>A hearing response the council has sent (status sent or filed): what the public may know of the hearing.</summary>
+public sealed record PublicHearing(Guid Id, string Title, string Sender, DateOnly SentOn, string? SentTo);
+
+public sealed record PublicCouncilMeetings(PublicCouncil Council, IReadOnlyList<PublicMeeting> Meetings, IReadOnlyList<PublicHearing> Hearings);
+
+/// <summary>A sent response as published: the final text without the provenance markers (decision 017), nothing else.</summary>
+public sealed record PublicHearingResponse(PublicCouncil Council, PublicHearing Hearing, string ResponseMarkdown);
 
 public sealed record PublicAgenda(PublicCouncil Council, PublicMeeting Meeting, string? Place, IReadOnlyList<MinutesEntry> Entries);
 
 /// <summary>
-/// What anyone may read without signing in: councils, their published agendas and approved minutes, a feed and a calendar.
-/// Drafts (meetings and minutes), comments and closed items never leave here: a closed item is "Lukket punkt" and nothing else.
+/// What anyone may read without signing in: councils, their published agendas and approved minutes, the hearing responses
+/// they sent, a feed and a calendar. Drafts (meetings, minutes and hearing responses), comments, remarks and closed items
+/// never leave here: a closed item is "Lukket punkt" and nothing else.
 /// </summary>
-public sealed class PublicMinutesService(IDbContextFactory<WorkspaceDbContext> dbFactory, MinutesGenerator generator)
+public sealed class PublicMinutesService(IDbContextFactory<WorkspaceDbContext> dbFactory, MinutesGenerator generator, TextDocumentService documents)
 {
+    // Only a response the council has sent is public; before that it is a draft, however far along.
+    private static readonly HearingStatus[] SentStatuses = [HearingStatus.Sent, HearingStatus.Filed];
+
     // A published meeting: once published, it stays public (also when held, closed or cancelled).
     private static readonly MeetingStatus[] PublicStatuses = [MeetingStatus.Published, MeetingStatus.InProgress, MeetingStatus.Held, MeetingStatus.Closed, MeetingStatus.Cancelled];
 
@@ -38,8 +51,34 @@ public sealed class PublicMinutesService(IDbContextFactory<WorkspaceDbContext> d
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var council = await db.Councils.AsNoTracking().Where(c => c.Id == councilId).Select(c => new PublicCouncil(c.Id, c.Name, c.Municipality)).SingleOrDefaultAsync(ct);
-        return council is null ? null : new PublicCouncilMeetings(council, await MeetingsAsync(db, councilId, ct));
+        return council is null ? null : new PublicCouncilMeetings(council, await MeetingsAsync(db, councilId, ct), await HearingsAsync(db, councilId, ct));
     }
+
+    /// <summary>A sent hearing response: the final text (the filed copy, or the response as it was sent), without who wrote which passage.</summary>
+    public async Task<PublicHearingResponse?> HearingAsync(Guid hearingId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var hearing = await db.Hearings.AsNoTracking()
+            .Where(h => h.Id == hearingId && SentStatuses.Contains(h.Status) && h.SentOn != null)
+            .Select(h => new { h.Id, h.CouncilId, h.Title, h.Sender, h.SentOn, h.SentTo, h.FiledText, Council = new PublicCouncil(h.Council!.Id, h.Council.Name, h.Council.Municipality) })
+            .SingleOrDefaultAsync(ct);
+        if (hearing is null)
+        {
+            return null;
+        }
+        // Sent: the response can no longer be edited, so the co-edited text is the one that was sent.
+        var text = hearing.FiledText ?? (await documents.GetAsync(TextDocumentIds.ForHearingResponse(hearing.Id), "", ct)).Text;
+        return new PublicHearingResponse(hearing.Council, new PublicHearing(hearing.Id, hearing.Title, hearing.Sender, hearing.SentOn!.Value, hearing.SentTo),
+            ResponseProvenance.Plain(text).Trim());
+    }
+
+    private static async Task<List<PublicHearing>> HearingsAsync(WorkspaceDbContext db, Guid councilId, CancellationToken ct) =>
+        (await db.Hearings.AsNoTracking()
+            .Where(h => h.CouncilId == councilId && SentStatuses.Contains(h.Status) && h.SentOn != null)
+            .Select(h => new PublicHearing(h.Id, h.Title, h.Sender, h.SentOn!.Value, h.SentTo))
+            .ToListAsync(ct))
+        .OrderByDescending(h => h.SentOn).ThenBy(h => h.Title, StringComparer.Ordinal)
+        .ToList();
 
     public async Task<PublicAgenda?> AgendaAsync(Guid meetingId, CancellationToken ct = default)
     {
@@ -73,7 +112,7 @@ public sealed class PublicMinutesService(IDbContextFactory<WorkspaceDbContext> d
         return json is null ? null : MinutesService.Deserialize(json).WithoutClosedItems();
     }
 
-    /// <summary>Atom: a council's published agendas and approved minutes, newest first.</summary>
+    /// <summary>Atom: a council's published agendas, approved minutes and sent hearing responses, newest first.</summary>
     public async Task<string?> FeedAsync(Guid councilId, string origin, CancellationToken ct = default)
     {
         var page = await CouncilAsync(councilId, ct);
@@ -84,6 +123,8 @@ public sealed class PublicMinutesService(IDbContextFactory<WorkspaceDbContext> d
         var entries = page.Meetings.Select(m => (Title: $"Dagsorden: {m.Title} {m.StartsAt:yyyy-MM-dd}", Url: $"{origin}/public/meetings/{m.Id}/agenda", Id: $"urn:uuid:{m.Id}", Updated: m.StartsAt))
             .Concat(page.Meetings.Where(m => m.HasApprovedMinutes)
                 .Select(m => (Title: $"Referat: {m.Title} {m.StartsAt:yyyy-MM-dd}", Url: $"{origin}/public/meetings/{m.Id}/minutes", Id: $"urn:uuid:{m.Id}:minutes", Updated: m.MinutesApprovedAt ?? m.EndsAt)))
+            .Concat(page.Hearings
+                .Select(h => (Title: $"Høringssvar: {h.Title} {h.SentOn:yyyy-MM-dd}", Url: $"{origin}/public/hearings/{h.Id}", Id: $"urn:uuid:{h.Id}:response", Updated: SentAt(h.SentOn))))
             .OrderByDescending(e => e.Updated)
             .ToList();
         var builder = new StringBuilder();
@@ -114,6 +155,13 @@ public sealed class PublicMinutesService(IDbContextFactory<WorkspaceDbContext> d
             xml.WriteEndElement();
         }
         return builder.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"");
+    }
+
+    // A response is sent on a day; noon in Copenhagen places it on that day in every reader's feed.
+    private static DateTimeOffset SentAt(DateOnly day)
+    {
+        var noon = day.ToDateTime(new TimeOnly(12, 0));
+        return new DateTimeOffset(noon, CopenhagenTime.Zone.GetUtcOffset(noon));
     }
 
     /// <summary>The council's published meetings as iCalendar (Ical.Net), the same UIDs as the members' calendars.</summary>

@@ -84,7 +84,7 @@ public sealed class AgendaSectionsTests : ComponentTestContext
     }
 
     [Fact]
-    public void The_approval_of_the_minutes_links_to_the_meeting_it_approves()
+    public void The_approval_of_the_minutes_links_to_the_minutes_it_approves()
     {
         // Arrange
         SignInAs("Mia Kragh");
@@ -96,7 +96,7 @@ public sealed class AgendaSectionsTests : ComponentTestContext
 
         // Assert
         var link = Card(cut, "2").QuerySelector("[data-testid=approves-minutes] a")!;
-        Assert.Equal($"/meetings/{nextMeetingId}", link.GetAttribute("href"));
+        Assert.Equal($"/meetings/{nextMeetingId}/minutes", link.GetAttribute("href"));
         Assert.StartsWith("Godkender referatet fra mødet ", link.TextContent.Trim(), StringComparison.Ordinal);
     }
 
