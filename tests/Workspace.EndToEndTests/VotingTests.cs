@@ -52,6 +52,7 @@ public sealed class VotingTests(BrowserFixture browser, DevelopmentApp app)
         }
         await mia.Page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(mia.Page.Locator("[data-testid=poll-voted]")).ToHaveTextAsync("Du har stemt for.");
+        await Assertions.Expect(mia.Page.Locator("[data-testid=poll-voted]")).ToBeFocusedAsync();
         await jens.Page.GetByRole(AriaRole.Button, new() { Name = $"Imod: {question}", Exact = true }).ClickAsync();
         await Assertions.Expect(jens.Page.Locator("[data-testid=poll-voted]")).ToHaveTextAsync("Du har stemt imod.");
         await chair.Page.GetByRole(AriaRole.Button, new() { Name = $"For: {question}", Exact = true }).ClickAsync();
