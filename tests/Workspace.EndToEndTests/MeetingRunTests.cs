@@ -4,7 +4,7 @@ using Workspace.EndToEndTests.Infrastructure;
 namespace Workspace.EndToEndTests;
 
 /// <summary>
-/// The chair runs the meeting from her browser while a member follows in hers: start, next item, the member's page
+/// The chair runs the meeting from her browser while a member follows in hers and the room screen in a third: start, next item, the member's page
 /// marks and scrolls to the item and announces it, a bar takes her back after she scrolled away; the timer, handled,
 /// a late arrival, the keyboard and the end. Runs on an app of its own, because it starts and ends the next meeting.
 /// </summary>
@@ -24,13 +24,17 @@ public sealed class MeetingRunTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_chair_starts_and_moves_the_meeting_and_a_members_page_follows_until_she_browses_then_the_bar_brings_her_back()
+    public async Task The_chair_starts_and_moves_the_meeting_and_the_room_screen_and_a_members_page_follow_until_she_browses_then_the_bar_brings_her_back()
     {
         await using var gitte = await UserSession.SignInAsync(browser, _host!, DemoPeople.Chair);
         await using var mia = await UserSession.SignInAsync(browser, _host!, DemoPeople.Member);
         var meetingId = await gitte.OpenNextMeetingAsync();
         await mia.OpenMeetingAsync(meetingId);
         var chair = gitte.Page;
+        // The room screen, on the secretary's laptop at the projector.
+        await using var iben = await UserSession.SignInAsync(browser, _host!, DemoPeople.Secretary);
+        await iben.Page.GotoAsync($"/meetings/{meetingId}/screen");
+        var screenTitle = iben.Page.Locator("[data-testid=screen-item-title]");
 
         // Start, after the dialog has said what follows.
         await chair.Locator("[data-testid=start-meeting]").ClickAsync();
@@ -41,6 +45,7 @@ public sealed class MeetingRunTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(controls.Locator("[data-testid=run-timer]")).ToContainTextAsync("af 5:00");
         await Assertions.Expect(mia.AgendaItem("1")).ToHaveAttributeAsync("aria-current", "true");
         await Assertions.Expect(mia.AgendaItem("1")).ToHaveAttributeAsync("data-run-now", "Behandles nu");
+        await Assertions.Expect(screenTitle).ToHaveTextAsync("Godkendelse af dagsorden");
         await Assertions.Expect(mia.Page.Locator("[data-testid=run-controls]")).ToHaveCountAsync(0);
         await Assertions.Expect(chair.Locator(".mud-dialog")).ToHaveCountAsync(0);
         await AxeScan.AssertNoViolationsAsync(chair);
@@ -54,6 +59,8 @@ public sealed class MeetingRunTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(mia.Page.Locator("[data-testid=run-announcer]"))
             .ToHaveTextAsync("Mødet er nu ved punkt 2: Godkendelse af referat fra sidste møde");
         await Assertions.Expect(mia.AgendaItem("2")).ToBeInViewportAsync();
+        await Assertions.Expect(screenTitle).ToHaveTextAsync("Godkendelse af referat fra sidste møde");
+        await Assertions.Expect(iben.Page.Locator("[data-testid=screen-announcer]")).ToContainTextAsync("Mødet er nu ved punkt 2");
 
         // Mia scrolls away by herself: she is no longer pulled along, and the bar says where the chair is. Her wheel comes
         // after the page's own smooth scroll to item 2 has come to rest (a wheel during it can be lost in that scroll).
@@ -106,6 +113,7 @@ public sealed class MeetingRunTests(BrowserFixture browser) : IAsyncLifetime
         await chair.Keyboard.PressAsync("Enter");
         await Assertions.Expect(controls.Locator("[data-testid=run-current]")).ToContainTextAsync("Punkt 5: Pause");
         await Assertions.Expect(mia.Page.Locator("[data-testid=run-announcer]")).ToHaveTextAsync("Mødet er nu ved punkt 5: Pause");
+        await Assertions.Expect(screenTitle).ToHaveTextAsync("Pause");
 
         // End, after the dialog; the member's page leaves the run.
         await controls.Locator("[data-testid=end-meeting]").ClickAsync();
@@ -113,7 +121,9 @@ public sealed class MeetingRunTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(chair.Locator("[data-testid=run-controls]")).ToHaveCountAsync(0);
         await Assertions.Expect(mia.Page.Locator("[data-testid=run-panel]")).ToHaveCountAsync(0);
         await Assertions.Expect(mia.AgendaItem("5")).Not.ToHaveAttributeAsync("aria-current", "true");
+        await Assertions.Expect(iben.Page.Locator("[data-testid=screen-ended]")).ToHaveTextAsync("Mødet er afsluttet");
         gitte.Errors.AssertNone();
         mia.Errors.AssertNone();
+        iben.Errors.AssertNone();
     }
 }

@@ -10,13 +10,14 @@ namespace Workspace.EndToEndTests;
 /// <summary>
 /// The list of speakers in three browsers on an app of its own (the test sets the next meeting running at item 4 in the
 /// app's database, as the run service would): a member online asks for the floor by keyboard, the chair sees her marked
-/// online and gives her the floor with two minutes by keyboard, the countdown runs in her browser, a reply is queued.
+/// online and gives her the floor with two minutes by keyboard, the countdown runs in her browser and on the room screen,
+/// a reply is queued.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class SpeakersTests(BrowserFixture browser)
 {
     [Fact]
-    public async Task A_member_online_asks_for_the_floor_and_the_chair_gives_it_with_a_countdown_and_a_reply_is_queued()
+    public async Task A_member_online_asks_for_the_floor_and_the_chair_gives_it_with_a_countdown_on_her_page_and_the_screen_and_a_reply_is_queued()
     {
         await using var host = await AppHost.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
         var meetingId = await StartNextMeetingAtItemFourAsync(host.DatabaseFile);
@@ -26,6 +27,10 @@ public sealed class SpeakersTests(BrowserFixture browser)
         await mia.OpenMeetingAsync(meetingId);
         await gitte.OpenMeetingAsync(meetingId);
         await jens.OpenMeetingAsync(meetingId);
+        // The room screen, on the secretary's laptop at the projector.
+        await using var screen = await UserSession.SignInAsync(browser, host, DemoPeople.Secretary);
+        await screen.Page.GotoAsync($"/meetings/{meetingId}/screen");
+        await Assertions.Expect(screen.Page.Locator("[data-testid=screen-item-title]")).ToHaveTextAsync("Oplæg om den boligsociale indsats");
 
         // Mia, online and not registered yet, asks by keyboard only.
         var miasPanel = mia.Page.Locator("[data-testid=speakers-panel]");
@@ -58,6 +63,17 @@ public sealed class SpeakersTests(BrowserFixture browser)
         await Assertions.Expect(miasPanel.Locator("[data-testid=speaker-countdown]")).ToHaveAttributeAsync("data-phase", "Normal");
         await AxeScan.AssertNoViolationsAsync(mia.Page);
 
+        // The room screen shows her in large type, marked online, and the countdown runs there too.
+        var onScreen = screen.Page.Locator("[data-testid=speakers-screen-current]");
+        await Assertions.Expect(onScreen.Locator(".speakers-screen-name")).ToHaveTextAsync(DemoPeople.Member);
+        await Assertions.Expect(onScreen.Locator("[data-testid=speaker-online]")).ToHaveTextAsync("online");
+        var screenClock = onScreen.Locator("[data-testid=speaker-countdown-clock]");
+        await Assertions.Expect(screenClock).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[12]:[0-5][0-9]$"));
+        var shown = await screenClock.TextContentAsync();
+        await Assertions.Expect(screenClock).Not.ToHaveTextAsync(shown!, new() { Timeout = 5_000 });
+        await Assertions.Expect(onScreen.Locator("[data-testid=speaker-countdown]")).ToHaveAttributeAsync("data-phase", "Normal");
+        await AxeScan.AssertNoViolationsAsync(screen.Page);
+
         // Jens asks for a reply; the chair sees it first in the queue, as a reply to Mia.
         await jens.Page.Locator("[data-testid=speakers-panel]").GetByRole(AriaRole.Button, new() { Name = "Bed om en replik til Mia Kragh" }).ClickAsync();
         var firstInQueue = chairsPanel.Locator("[data-testid=speakers-entry]").First;
@@ -68,6 +84,7 @@ public sealed class SpeakersTests(BrowserFixture browser)
         mia.Errors.AssertNone();
         gitte.Errors.AssertNone();
         jens.Errors.AssertNone();
+        screen.Errors.AssertNone();
     }
 
     /// <summary>What starting the meeting and moving to item 4 leave in the database; nothing is published (the pages load it on open).</summary>

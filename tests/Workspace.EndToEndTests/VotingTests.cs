@@ -20,7 +20,7 @@ public sealed class VotingTests(BrowserFixture browser, DevelopmentApp app)
     private const string Jens = "Jens Vestergaard";
 
     [Fact]
-    public async Task Chair_and_two_members_vote_the_result_shows_everywhere_and_lands_in_the_decision_and_keyboard_voting_works()
+    public async Task Chair_and_two_members_vote_the_result_shows_everywhere_the_room_screen_included_and_lands_in_the_decision_and_keyboard_voting_works()
     {
         // Arrange
         var host = await app.HostAsync();
@@ -28,10 +28,12 @@ public sealed class VotingTests(BrowserFixture browser, DevelopmentApp app)
         await using var chair = await UserSession.SignInAsync(browser, host, DemoPeople.Chair);
         await using var mia = await UserSession.SignInAsync(browser, host, DemoPeople.Member);
         await using var jens = await UserSession.SignInAsync(browser, host, Jens);
+        await using var screen = await UserSession.SignInAsync(browser, host, DemoPeople.Secretary);
         foreach (var session in new[] { chair, mia, jens })
         {
             await session.OpenMeetingAsync(meetingId);
         }
+        await screen.Page.GotoAsync($"{host.BaseUrl}/meetings/{meetingId}/screen");
         var question = $"Skal rådet anbefale forslaget? ({Guid.NewGuid():N})"[..38];
 
         // Act: the chair creates and opens a named vote
@@ -50,6 +52,7 @@ public sealed class VotingTests(BrowserFixture browser, DevelopmentApp app)
         }
         await mia.Page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(mia.Page.Locator("[data-testid=poll-voted]")).ToHaveTextAsync("Du har stemt for.");
+        await Assertions.Expect(mia.Page.Locator("[data-testid=poll-voted]")).ToBeFocusedAsync();
         await jens.Page.GetByRole(AriaRole.Button, new() { Name = $"Imod: {question}", Exact = true }).ClickAsync();
         await Assertions.Expect(jens.Page.Locator("[data-testid=poll-voted]")).ToHaveTextAsync("Du har stemt imod.");
         await chair.Page.GetByRole(AriaRole.Button, new() { Name = $"For: {question}", Exact = true }).ClickAsync();
@@ -65,11 +68,17 @@ public sealed class VotingTests(BrowserFixture browser, DevelopmentApp app)
             await Assertions.Expect(result.Locator("[data-testid=poll-named]")).ToContainTextAsync($"{Jens}: Imod");
         }
         await Assertions.Expect(mia.Page.Locator("[data-testid=poll-announcer]")).ToContainTextAsync($"Afstemningen er lukket: {question}");
+        // The room screen: the counts, the outcome and, as the vote was named, who voted what.
+        await Assertions.Expect(screen.Page.Locator("[data-testid=screen-poll-outcome]")).ToHaveTextAsync("Forslaget er vedtaget.");
+        await Assertions.Expect(screen.Page.Locator("[data-testid=screen-poll-counts]")).ToContainTextAsync("For 2");
+        await Assertions.Expect(screen.Page.Locator("[data-testid=screen-poll]")).ToContainTextAsync(Jens);
         await ExpectDecisionAsync(mia, meetingId, itemId, "Afstemning: For 2, imod 1, undlader 0. Forslaget er vedtaget.");
         await AxeScan.AssertNoViolationsAsync(mia.Page);
+        await AxeScan.AssertNoViolationsAsync(screen.Page);
         chair.Errors.AssertNone();
         mia.Errors.AssertNone();
         jens.Errors.AssertNone();
+        screen.Errors.AssertNone();
     }
 
     [Fact]

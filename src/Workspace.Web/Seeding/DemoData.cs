@@ -11,7 +11,7 @@ namespace Workspace.Web.Seeding;
 /// <summary>
 /// An invented municipality with an Udsatteråd (10 members, 3 substitutes, 2 administration staff and three meetings
 /// shaped like real minutes, the held one with its attendance registered) and a Handicapråd (whose vice chair's term
-/// has ended, and with a meeting held a year ago), so that the separation between councils can be seen.
+/// has ended, with a meeting held a year ago and one running now), so that the separation between councils can be seen.
 /// Meeting dates and terms are relative to today, so the demo always has a past, a next and a later meeting in the term.
 /// </summary>
 public sealed partial class DemoData(TimeProvider clock, CopenhagenTime time)
@@ -27,6 +27,8 @@ public sealed partial class DemoData(TimeProvider clock, CopenhagenTime time)
 
     // The speakers' list of a held item, for the record (a request is not reached through the item).
     private readonly List<SpeakerRequest> _speakers = [];
+    // The running meeting's list of speakers and its speaking time (#13).
+    private readonly List<SpeakerList> _speakerLists = [];
 
     public async Task SeedIfEmptyAsync(WorkspaceDbContext db, CancellationToken ct = default)
     {
@@ -42,6 +44,7 @@ public sealed partial class DemoData(TimeProvider clock, CopenhagenTime time)
         db.TextDocuments.AddRange(_texts);
         db.AddRange(_pollRows);
         db.SpeakerRequests.AddRange(_speakers);
+        db.SpeakerLists.AddRange(_speakerLists);
         await db.SaveChangesAsync(ct);
         await SeedApprovedMinutesAsync(db, ct);
     }
@@ -254,6 +257,8 @@ public sealed partial class DemoData(TimeProvider clock, CopenhagenTime time)
         var item = Item(next, 2, "Tilgængelighed på det nye sundhedshus", AgendaItemKind.Discussion, 30, "Lone Frandsen, sekretær");
         item.Background = "Arkitekten fremlægger planerne for adgangsforholdene i det nye sundhedshus.";
         Item(next, 3, "Eventuelt", AgendaItemKind.Discussion, 10, null);
+
+        RunningMeeting(council, hanne, ole, rikke, lone);
         return council;
     }
 

@@ -3,6 +3,7 @@ using Workspace.Data.Entities;
 using Workspace.IntegrationTests.Hubs;
 using Workspace.IntegrationTests.Infrastructure;
 using Workspace.Web.Features.Access;
+using Workspace.Web.Features.RoomScreen;
 using Workspace.Web.Features.Running;
 using static Workspace.IntegrationTests.Infrastructure.TestCancellation;
 
@@ -32,7 +33,8 @@ public enum RunOutcome
 /// <summary>
 /// Who runs a meeting: the administration and the council's chair start and end it, move the current item, work the
 /// timer, mark items handled and register arrivals and departures; a member, a substitute (stepping in or not), another
-/// council's member and someone not signed in do none of it, and the data stays as it was. Each row gets a meeting of
+/// council's member, someone not signed in and the room screen's device (a display link of that meeting) do none of it,
+/// and the data stays as it was. Each row gets a meeting of
 /// its own. The page's controls and start/end buttons call these services, so they share these checks.
 /// </summary>
 public sealed class MeetingRunAuthorizationMatrixTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>
@@ -64,12 +66,22 @@ public sealed class MeetingRunAuthorizationMatrixTests(WorkspaceFactory factory)
 
     [Theory]
     [MemberData(nameof(Matrix))]
-    public async Task Only_the_administration_and_the_chair_run_the_meeting(LiveRole role, RunAction action, RunOutcome expected)
+    public Task Only_the_administration_and_the_chair_run_the_meeting(LiveRole role, RunAction action, RunOutcome expected) =>
+        AssertRunAsync(_ => UserAsync(role), action, expected);
+
+    public static TheoryData<RunAction> Actions() => [.. Enum.GetValues<RunAction>()];
+
+    [Theory]
+    [MemberData(nameof(Actions))]
+    public Task A_display_signed_in_by_a_link_of_the_meeting_itself_runs_nothing(RunAction action) =>
+        AssertRunAsync(meeting => Task.FromResult(WorkspaceUser.From(DisplayPrincipal.Create(Guid.NewGuid(), meeting.Meeting))), action, N);
+
+    private async Task AssertRunAsync(Func<RunMeeting, Task<WorkspaceUser>> userOf, RunAction action, RunOutcome expected)
     {
         // Arrange
         var meeting = await RunMeetings.CreateAsync(factory, action == RunAction.Start ? MeetingStatus.Published : MeetingStatus.InProgress,
             atFirst: action != RunAction.Start);
-        var user = await UserAsync(role);
+        var user = await userOf(meeting);
         var run = factory.Service<MeetingRunService>();
         var arrivals = factory.Service<ArrivalService>();
         var mia = await DemoIds.PersonIdAsync(factory, DevSignIn.Member);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Workspace.Data.Entities;
 using Workspace.IntegrationTests.Infrastructure;
 using Workspace.Web.Features.Access;
+using Workspace.Web.Features.RoomScreen;
 using Workspace.Web.Features.Speakers;
 using static Workspace.IntegrationTests.Infrastructure.TestCancellation;
 
@@ -34,6 +35,7 @@ public sealed class SpeakerAuthorizationMatrixTests(SpeakersFactory factory) : I
     private const SpeakerOutcome D = SpeakerOutcome.AccessDenied;
     private const SpeakerOutcome N = SpeakerOutcome.NotFound;
     private const string Anonymous = "(anonym)";
+    private const string Display = "(visningslink)";
     private const string Jens = "Jens Vestergaard";
     private const string Sofie = "Sofie Lindholm";
     private const string Anton = "Anton Bjerre";
@@ -57,6 +59,7 @@ public sealed class SpeakerAuthorizationMatrixTests(SpeakersFactory factory) : I
         Person(SpeakersFactory.SteppingIn,  A,   A,      A,    A,       D,   D,  D,      D,   D,  D,     D);
         Person(DevSignIn.OtherCouncilChair, N,   N,      N,    N,       N,   N,  N,      N,   N,  N,     N);
         Person(Anonymous,                   N,   N,      N,    N,       N,   N,  N,      N,   N,  N,     N);
+        Person(Display,                     N,   N,      N,    N,       N,   N,  N,      N,   N,  N,     N);
         return rows;
     }
 
@@ -69,7 +72,13 @@ public sealed class SpeakerAuthorizationMatrixTests(SpeakersFactory factory) : I
         await factory.ClearListsAsync();
         var service = factory.Service<SpeakerListService>();
         var secretary = await factory.UserAsync(DevSignIn.Administration);
-        var user = person == Anonymous ? WorkspaceUser.Anonymous : await factory.UserAsync(person);
+        var user = person switch
+        {
+            Anonymous => WorkspaceUser.Anonymous,
+            // The room screen's device, signed in by a display link of this very meeting: it reads the list on the screen only.
+            Display => WorkspaceUser.From(DisplayPrincipal.Create(Guid.NewGuid(), scene.Meeting)),
+            _ => await factory.UserAsync(person),
+        };
         var elsebeth = await DemoIds.PersonIdAsync(factory, "Elsebeth Krogh");
         var anton = await DemoIds.PersonIdAsync(factory, Anton);
         await service.AddAsync(secretary, scene.Item, elsebeth, SpeechKind.Speech, Ct);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Workspace.Data.Entities;
 using Workspace.IntegrationTests.Infrastructure;
 using Workspace.Web.Features.Access;
+using Workspace.Web.Features.RoomScreen;
 using Workspace.Web.Features.Votes;
 
 namespace Workspace.IntegrationTests.Votes;
@@ -20,8 +21,8 @@ public enum PollAction
 /// <summary>
 /// Who may do what with votes and elections at a running meeting (<see cref="VotingMeeting"/>): the administration and
 /// the chair create, open and close; present members and the stepping-in substitute vote; an absent member, one who left,
-/// a substitute not called in, the administration, another council and a principal with no person (anonymous, or a
-/// device that is not a person) do not. Each row acts on a fresh meeting; the service is called directly (the panel and
+/// a substitute not called in, the administration, another council and a principal with no person (anonymous, or the
+/// room screen's device signed in by a display link of this meeting) do not. Each row acts on a fresh meeting; the service is called directly (the panel and
 /// the hub call the same methods); the data must change exactly when the action is allowed.
 /// </summary>
 public sealed class PollAuthorizationMatrixTests(WorkspaceFactory factory) : IClassFixture<WorkspaceFactory>
@@ -31,6 +32,7 @@ public sealed class PollAuthorizationMatrixTests(WorkspaceFactory factory) : ICl
     private const PollOutcome N = PollOutcome.NotFound;
     private const PollOutcome R = PollOutcome.Refused;
     private const string Anonymous = "(anonym)";
+    private const string Display = "(visningslink)";
 
     public static IEnumerable<TheoryDataRow<string, PollAction, PollOutcome>> Matrix()
     {
@@ -53,6 +55,7 @@ public sealed class PollAuthorizationMatrixTests(WorkspaceFactory factory) : ICl
         Person(VotingMeeting.NotCalledIn,      D,     D,   D,    D,        D,   A,       N);
         Person(DevSignIn.OtherCouncilChair,    N,     N,   N,    N,        N,   N,       N);
         Person(Anonymous,                      N,     N,   N,    N,        N,   N,       N);
+        Person(Display,                        N,     N,   N,    N,        N,   N,       N);
         return rows;
     }
 
@@ -64,7 +67,13 @@ public sealed class PollAuthorizationMatrixTests(WorkspaceFactory factory) : ICl
         var meeting = await VotingMeeting.StartAsync(factory);
         var service = factory.Service<PollService>();
         var chair = await factory.UserAsync(DevSignIn.Chair);
-        var user = person == Anonymous ? WorkspaceUser.Anonymous : await factory.UserAsync(person);
+        var user = person switch
+        {
+            Anonymous => WorkspaceUser.Anonymous,
+            // The room screen's device, signed in by a display link of this very meeting.
+            Display => WorkspaceUser.From(DisplayPrincipal.Create(Guid.NewGuid(), meeting.MeetingId)),
+            _ => await factory.UserAsync(person),
+        };
         var prepared = await meeting.PollAsync(factory, VotingMeeting.Motion(), open: false);
         var tie = await meeting.PollAsync(factory, VotingMeeting.Election(PollMajority.Absolute, secret: true, "Anne Berg", "Carl Dahl"));
         await service.CloseAsync(chair, tie, Ct);

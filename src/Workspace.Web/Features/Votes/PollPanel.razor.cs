@@ -34,6 +34,10 @@ public partial class PollPanel
     private string _announcement = "";
     private string? _failure;
     private bool _busy;
+    // The pressed choice button is gone once the vote is counted: the keyboard lands on the confirmation in words instead
+    // of the top of the page (one open poll at a time, so one confirmation at most).
+    private ElementReference _votedConfirmation;
+    private bool _focusConfirmation;
 
     protected override async Task OnInitializedAsync()
     {
@@ -103,6 +107,20 @@ public partial class PollPanel
         if (_myChoices.ContainsKey(poll.Id))
         {
             _announcement = VotedText(_board?.Polls.FirstOrDefault(p => p.Id == poll.Id) ?? poll);
+            _focusConfirmation = true;
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!_focusConfirmation)
+        {
+            return;
+        }
+        _focusConfirmation = false;
+        if (_board?.Polls.Any(p => p.HasVoted && !p.IsClosed && !p.CanVote) == true)
+        {
+            await _votedConfirmation.FocusAsync();
         }
     }
 

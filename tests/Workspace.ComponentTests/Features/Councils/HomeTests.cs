@@ -38,5 +38,11 @@ public sealed class HomeTests : ComponentTestContext
         Assert.Equal(["Handicaprådet"], cut.FindAll(".mud-card h2").Select(h => h.TextContent.Trim()));
         Assert.Contains("Bøgeby Kommune · Formand", cut.Markup);
         Assert.DoesNotContain("Udsatterådet", cut.Markup);
+        // The demo's running meeting first, marked as running; the next one after it, not marked.
+        var upcoming = cut.FindAll("ul.meeting-list li");
+        Assert.Equal(2, upcoming.Count);
+        Assert.Contains("Handicaprådets ekstraordinære møde", upcoming[0].TextContent);
+        Assert.Equal("I gang", upcoming[0].QuerySelector("[data-testid=home-meeting-running]")?.TextContent.Trim());
+        Assert.Null(upcoming[1].QuerySelector("[data-testid=home-meeting-running]"));
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Workspace.ComponentTests.Infrastructure;
@@ -30,6 +31,9 @@ public sealed class PollComponentTests : ComponentTestContext
         Assert.Empty(cut.FindAll("[data-testid=vote-choice]"));
         Assert.Equal("Du har stemt for.", cut.Find("[data-testid=poll-announcer]").TextContent.Trim());
         Assert.Contains("1 af 2 har stemt", cut.Find("[data-testid=poll-status]").TextContent);
+        // The pressed button is gone: the keyboard is put on the confirmation, not left at the top of the page.
+        var focused = JSInterop.VerifyFocusAsyncInvoke();
+        Assert.Equal(cut.Find("[data-testid=poll-voted]").GetAttribute("blazor:elementReference"), focused.Arguments[0] is ElementReference e ? e.Id : null);
     }
 
     [Fact]
