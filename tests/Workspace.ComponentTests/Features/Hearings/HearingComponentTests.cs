@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Workspace.ComponentTests.Infrastructure;
 using Workspace.Web.Features.Hearings;
+using Workspace.Web.Features.Meetings;
 
 namespace Workspace.ComponentTests.Features.Hearings;
 
@@ -157,6 +158,37 @@ public sealed class HearingComponentTests : ComponentTestContext
         // Assert
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=open-hearing]")));
         Assert.Contains("21 dage tilbage til bemærkninger", cut.Find("[data-testid=open-hearing]").TextContent);
+    }
+
+    [Theory]
+    [InlineData("Carsten Lykke", false)]
+    [InlineData("Iben Sørensen", true)]
+    public void The_hearing_item_on_the_meeting_page_lists_its_hearing_with_status_deadline_and_days_left(string person, bool manages)
+    {
+        // Arrange
+        SignInAs(person);
+
+        // Act
+        var cut = Render<MeetingPage>(p => p.Add(x => x.MeetingId, MeetingIdWithItem("Høring: Udkast til hjemløsestrategi 2027–2030")));
+        cut.WaitForElement("[data-testid=item-hearing]");
+
+        // Assert: on the hearing item only, a link to the hearing and its state in words; the substitute only reads
+        var card = cut.FindAll("[data-testid=agenda-item]").Single(c => c.QuerySelector("[data-testid=item-hearing]") is not null);
+        Assert.Equal("6", card.GetAttribute("data-item-number"));
+        var hearing = Assert.Single(card.QuerySelectorAll("[data-testid=item-hearing]"));
+        Assert.Equal($"/hearings/{HearingId(OpenHearing)}", hearing.QuerySelector("a[data-testid=item-hearing-link]")!.GetAttribute("href"));
+        Assert.Equal(OpenHearing, hearing.QuerySelector("[data-testid=item-hearing-link]")!.TextContent.Trim());
+        DateOnly deadline;
+        using (var db = CreateDbContext())
+        {
+            deadline = db.Hearings.AsNoTracking().Where(h => h.Title == OpenHearing).Select(h => h.Deadline).Single();
+        }
+        var state = hearing.QuerySelector("[data-testid=item-hearing-state]")!.TextContent;
+        Assert.Contains("Høringssvar skrives", state);
+        Assert.Contains($"høringsfrist {HearingDates.Text(deadline)}", state);
+        Assert.Contains("21 dage tilbage til bemærkninger", state);
+        Assert.Equal("Høringer på punkt 6", card.QuerySelector("[data-testid=item-hearings]")!.GetAttribute("aria-label"));
+        Assert.Equal(manages, card.QuerySelector("[data-testid=item-hearing-new]") is not null);
     }
 
     private Guid HearingId(string title)
