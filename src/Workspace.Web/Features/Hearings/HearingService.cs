@@ -412,6 +412,37 @@ public sealed class HearingService(
         return new TextComparison(version.RevisionBefore, version.Revision, TextDiff.Compare(ResponseProvenance.Plain(before), ResponseProvenance.Plain(after)));
     }
 
+    /// <summary>
+    /// Makes the response what it was at <paramref name="revision"/>, as items' texts are restored (decision 014): an
+    /// ordinary edit through the co-editing, so every open editor gets it and it is a version of its own. Only who may
+    /// write the response now (the administration and the chair, while it is open or drafted). The provenance markers
+    /// come back with the text, so the passages credit whom they credited then (decision 017), and a remark pulled in
+    /// later than that version reads as not used again. Returns the new revision (the current one when the text is that already).
+    /// </summary>
+    public async Task<long> RestoreResponseAsync(WorkspaceUser user, Guid hearingId, long revision, CancellationToken ct = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var (hearing, rights) = await ReadableAsync(db, user, hearingId, ct);
+            rights.Ensure(rights.CanEditResponse(hearing.Status) && user.PersonId is not null);
+        }
+        var documentId = TextDocumentIds.ForHearingResponse(hearingId);
+        var current = await documents.GetAsync(documentId, "", ct);
+        if (revision < 0 || revision > current.Revision)
+        {
+            throw new InputValidationException([new FieldError("revision", "TextHistory.UnknownRevision")]);
+        }
+        if (await documents.TextAtAsync(documentId, revision, ct) == current.Text)
+        {
+            // Already that text: nothing to write, and no empty version in the history.
+            return current.Revision;
+        }
+        var result = await documents.RestoreAsync(documentId, revision, user.PersonId!.Value, ct);
+        // The page's readers see the passages and which remarks are used (the editors have the operation already).
+        notifier.Publish(new HearingChange(hearingId, user.PersonId, user.Name, false));
+        return result.Committed.Revision;
+    }
+
     public async Task<HearingRights> RightsAsync(WorkspaceUser user, Guid hearingId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

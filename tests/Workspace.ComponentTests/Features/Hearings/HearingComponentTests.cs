@@ -125,6 +125,61 @@ public sealed class HearingComponentTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task The_secretary_restores_an_older_version_of_the_response_and_a_member_may_not()
+    {
+        // Arrange: the chair replaced the demo draft; Iben opens the history (signed in before the services are asked for)
+        var member = UserFor("Mia Kragh");
+        SignInAs("Iben Sørensen");
+        var hearingId = HearingId(OpenHearing);
+        var documents = Services.GetRequiredService<Workspace.Web.Collaboration.CoEditing.TextDocumentService>();
+        var documentId = Workspace.Web.Collaboration.CoEditing.TextDocumentIds.ForHearingResponse(hearingId);
+        var draft = await documents.GetAsync(documentId, "", Xunit.TestContext.Current.CancellationToken);
+        await documents.SubmitAsync(documentId, draft.Revision, Workspace.Web.Collaboration.CoEditing.TextOperation.FromDiff(draft.Text, "Rådet har ingen bemærkninger."),
+            UserFor("Gitte Holmgaard").PersonId!.Value, "chair-tab", 1, Xunit.TestContext.Current.CancellationToken);
+        var cut = Render<HearingPage>(p => p.Add(x => x.HearingId, hearingId));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=hearing-history-toggle]")));
+        cut.Find("[data-testid=hearing-history-toggle]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=hearing-history-version]").Count));
+        Assert.NotNull(cut.Find("[data-testid=hearing-history-restore-hint]"));
+        // The newest version is the text as it is: only the older one can be restored.
+        Assert.Single(cut.FindAll("[data-testid=hearing-history-restore]"));
+
+        // Act
+        cut.Find("[data-testid=hearing-history-restore]").Click();
+
+        // Assert: a version of its own; the passages credit Jens and Mia again
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=hearing-history-version]").Count));
+        Assert.StartsWith("Versionen fra", cut.Find("[data-testid=hearing-history-announcer]").TextContent.Trim());
+        Assert.Contains("Gendannet fra", cut.FindAll("[data-testid=hearing-history-version]")[0].TextContent);
+        Assert.Equal(draft.Text, (await documents.GetAsync(documentId, "", Xunit.TestContext.Current.CancellationToken)).Text);
+        var details = await Services.GetRequiredService<HearingService>().GetAsync(member, hearingId, Xunit.TestContext.Current.CancellationToken);
+        Assert.Equal(2, details.Remarks.Count(r => r.IsUsed));
+    }
+
+    [Fact]
+    public async Task A_member_sees_the_responses_history_without_a_restore()
+    {
+        // Arrange: two versions, so that there is one to restore for who may
+        SignInAs("Mia Kragh");
+        var hearingId = HearingId(OpenHearing);
+        var documents = Services.GetRequiredService<Workspace.Web.Collaboration.CoEditing.TextDocumentService>();
+        var documentId = Workspace.Web.Collaboration.CoEditing.TextDocumentIds.ForHearingResponse(hearingId);
+        var draft = await documents.GetAsync(documentId, "", Xunit.TestContext.Current.CancellationToken);
+        await documents.SubmitAsync(documentId, draft.Revision, Workspace.Web.Collaboration.CoEditing.TextOperation.FromDiff(draft.Text, "Rådet har ingen bemærkninger."),
+            UserFor("Gitte Holmgaard").PersonId!.Value, "chair-tab", 1, Xunit.TestContext.Current.CancellationToken);
+        var cut = Render<HearingPage>(p => p.Add(x => x.HearingId, hearingId));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=hearing-history-toggle]")));
+
+        // Act
+        cut.Find("[data-testid=hearing-history-toggle]").Click();
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=hearing-history-version]").Count));
+        Assert.Empty(cut.FindAll("[data-testid=hearing-history-restore]"));
+        Assert.Empty(cut.FindAll("[data-testid=hearing-history-restore-hint]"));
+    }
+
+    [Fact]
     public void A_hearing_made_from_an_agenda_item_opens_the_form_with_the_item_chosen()
     {
         // Arrange
