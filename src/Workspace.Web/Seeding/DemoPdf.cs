@@ -27,7 +27,7 @@ public static class DemoPdf
             $"<< /Type /Pages /Kids [{string.Join(' ', pages.Select((_, i) => $"{6 + 2 * i} 0 R"))}] /Count {pages.Count} >>",
             "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
             "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
-            $"<< /Title ({Escape(title)}) /Producer (Rådsrum demo data) >>",
+            $"<< /Title ({Escape(title.Replace('–', '-'))}) /Producer (Rådsrum demo data) >>",
         };
         for (var i = 0; i < pages.Count; i++)
         {

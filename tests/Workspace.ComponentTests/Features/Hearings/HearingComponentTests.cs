@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Workspace.ComponentTests.Infrastructure;
+using Workspace.Web.Features.Councils;
 using Workspace.Web.Features.Hearings;
 using Workspace.Web.Features.Meetings;
 
@@ -244,6 +245,45 @@ public sealed class HearingComponentTests : ComponentTestContext
         Assert.Contains("21 dage tilbage til bemærkninger", state);
         Assert.Equal("Høringer på punkt 6", card.QuerySelector("[data-testid=item-hearings]")!.GetAttribute("aria-label"));
         Assert.Equal(manages, card.QuerySelector("[data-testid=item-hearing-new]") is not null);
+    }
+
+    [Fact]
+    public void The_council_page_shows_the_hearing_in_progress_and_the_response_sent_with_date_and_recipient()
+    {
+        // Arrange
+        SignInAs("Carsten Lykke");
+        DateOnly sentOn;
+        using (var db = CreateDbContext())
+        {
+            sentOn = db.Hearings.AsNoTracking().Where(h => h.Title == "Kvalitetsstandarder for 2027").Select(h => h.SentOn!.Value).Single();
+        }
+
+        // Act
+        var cut = Render<CouncilPage>(p => p.Add(x => x.CouncilId, CouncilId("Udsatterådet")));
+
+        // Assert
+        cut.WaitForElement("[data-testid=council-hearings]");
+        var ongoing = Assert.Single(cut.FindAll("[data-testid=council-hearing-ongoing]"));
+        Assert.Contains(OpenHearing, ongoing.TextContent);
+        Assert.Contains("Høringssvar skrives", ongoing.TextContent);
+        var sent = Assert.Single(cut.FindAll("[data-testid=council-hearing-sent]"));
+        Assert.Contains("Kvalitetsstandarder for 2027", sent.TextContent);
+        Assert.Contains($"sendt {HearingDates.Text(sentOn)} til Beskæftigelses- og Socialudvalget", sent.TextContent);
+        Assert.Equal($"/hearings/{HearingId("Kvalitetsstandarder for 2027")}", sent.QuerySelector("a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void A_council_without_hearings_shows_none_on_its_page()
+    {
+        // Arrange
+        SignInAs("Hanne Winther");
+
+        // Act
+        var cut = Render<CouncilPage>(p => p.Add(x => x.CouncilId, CouncilId("Handicaprådet")));
+
+        // Assert
+        cut.WaitForElement("[data-testid=hearings-link]");
+        Assert.Empty(cut.FindAll("[data-testid=council-hearings]"));
     }
 
     private Guid HearingId(string title)
