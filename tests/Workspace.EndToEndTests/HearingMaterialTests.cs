@@ -24,6 +24,8 @@ public sealed class HearingMaterialTests(BrowserFixture browser)
         var item = iben.AgendaItem("6");
         var itemTitle = "Høring: Udkast til hjemløsestrategi 2027–2030";
         await Assertions.Expect(item).ToContainTextAsync(itemTitle);
+        // The card lists the hearing already made from the item, with its status.
+        await Assertions.Expect(item.Locator("[data-testid=item-hearing]")).ToContainTextAsync("Udkast til hjemløsestrategi 2027–2030 · Høringssvar skrives");
         await item.Locator("[data-testid=item-hearing-new]").ClickAsync();
         await Assertions.Expect(iben.Page.Locator("select[data-testid=hearing-form-item] option:checked")).ToContainTextAsync(itemTitle);
         await Field(iben.Page, "hearing-title").FillAsync(title);
@@ -60,6 +62,14 @@ public sealed class HearingMaterialTests(BrowserFixture browser)
         Assert.Equal("Strategiudkast.pdf", download.SuggestedFilename);
         Assert.Equal(pdf, await File.ReadAllBytesAsync(await download.PathAsync(), TestContext.Current.CancellationToken));
         await Assertions.Expect(mia.Page.Locator("[data-testid=hearing-file-upload]")).ToHaveCountAsync(0);
+
+        // The demo hearing's own material, seeded through the file store, from the link on the meeting page's card.
+        await mia.OpenNextMeetingAsync();
+        await mia.AgendaItem("6").Locator("[data-testid=item-hearing-link]").ClickAsync();
+        await Assertions.Expect(mia.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Udkast til hjemløsestrategi 2027–2030");
+        var seeded = await mia.Page.RunAndWaitForDownloadAsync(() => mia.Page.Locator("[data-testid=hearing-file] a").First.ClickAsync());
+        Assert.Equal("Udkast til hjemløsestrategi 2027–2030.pdf", seeded.SuggestedFilename);
+        Assert.StartsWith("%PDF-1.4", Encoding.Latin1.GetString(await File.ReadAllBytesAsync(await seeded.PathAsync(), TestContext.Current.CancellationToken)), StringComparison.Ordinal);
         iben.Errors.AssertNone();
         mia.Errors.AssertNone();
     }
