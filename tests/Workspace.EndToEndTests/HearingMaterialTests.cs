@@ -20,7 +20,7 @@ public sealed class HearingMaterialTests(BrowserFixture browser)
         var title = $"Høring fra punktet {Guid.NewGuid().ToString("N")[..6]}";
 
         // From the hearing item of the next meeting.
-        await iben.OpenNextMeetingAsync();
+        var meetingId = await iben.OpenNextMeetingAsync();
         var item = iben.AgendaItem("6");
         var itemTitle = "Høring: Udkast til hjemløsestrategi 2027–2030";
         await Assertions.Expect(item).ToContainTextAsync(itemTitle);
@@ -64,7 +64,7 @@ public sealed class HearingMaterialTests(BrowserFixture browser)
         await Assertions.Expect(mia.Page.Locator("[data-testid=hearing-file-upload]")).ToHaveCountAsync(0);
 
         // The demo hearing's own material, seeded through the file store, from the link on the meeting page's card.
-        await mia.OpenNextMeetingAsync();
+        await mia.OpenMeetingAsync(meetingId);
         await mia.AgendaItem("6").Locator("[data-testid=item-hearing-link]").ClickAsync();
         await Assertions.Expect(mia.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Udkast til hjemløsestrategi 2027–2030");
         var seeded = await mia.Page.RunAndWaitForDownloadAsync(() => mia.Page.Locator("[data-testid=hearing-file] a").First.ClickAsync());

@@ -95,6 +95,39 @@ public sealed class HearingHttpMatrixTests(WorkspaceFactory factory) : IClassFix
         }
     }
 
+    [Fact]
+    public async Task The_list_of_members_is_left_out_of_the_print_view_and_the_word_file_when_asked()
+    {
+        // Arrange
+        var drafted = await HearingIdAsync(Drafted);
+        using var client = await factory.SignedInClientAsync(DevSignIn.Member);
+
+        // Act
+        var printWith = WebUtility.HtmlDecode(await client.GetStringAsync($"/hearings/{drafted}/print", Ct));
+        var printWithout = WebUtility.HtmlDecode(await client.GetStringAsync($"/hearings/{drafted}/print?members=false", Ct));
+        var wordWith = await WordTextAsync(client, $"/hearings/{drafted}/response.docx");
+        var wordWithout = await WordTextAsync(client, $"/hearings/{drafted}/response.docx?members=false");
+
+        // Assert: the response in all four, the members (Gitte Holmgaard, the chair, first) only where not left out
+        foreach (var text in new[] { printWith, printWithout, wordWith, wordWithout })
+        {
+            Assert.Contains("tilbudt egen bolig", text, StringComparison.Ordinal);
+        }
+        Assert.Contains("data-testid=\"hearing-print-members\"", printWith, StringComparison.Ordinal);
+        Assert.Contains("Gitte Holmgaard, Café Lyspunktet", printWith, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"hearing-print-members\"", printWithout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Gitte Holmgaard", printWithout, StringComparison.Ordinal);
+        Assert.Contains("Gitte Holmgaard", wordWith, StringComparison.Ordinal);
+        Assert.DoesNotContain("Gitte Holmgaard", wordWithout, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> WordTextAsync(HttpClient client, string url)
+    {
+        await using var stream = new MemoryStream(await client.GetByteArrayAsync(url, Ct));
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(stream, false);
+        return string.Join("\n", document.MainDocumentPart!.Document.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
+    }
+
     private async Task<Guid> MaterialIdAsync(Guid hearingId)
     {
         await using var db = await factory.CreateDbContextAsync();

@@ -286,6 +286,24 @@ public sealed class HearingComponentTests : ComponentTestContext
         Assert.Empty(cut.FindAll("[data-testid=council-hearings]"));
     }
 
+    [Fact]
+    public void The_word_file_and_the_print_view_leave_the_members_out_when_unticked()
+    {
+        // Arrange
+        SignInAs("Mia Kragh");
+        var hearingId = HearingId(OpenHearing);
+        var cut = Render<HearingPage>(p => p.Add(x => x.HearingId, hearingId));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=hearing-export]")));
+        Assert.Equal($"/hearings/{hearingId}/response.docx", cut.Find("[data-testid=hearing-export]").GetAttribute("href"));
+
+        // Act
+        cut.Find("input[data-testid=hearing-export-members], [data-testid=hearing-export-members] input").Change(false);
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.Equal($"/hearings/{hearingId}/response.docx?members=false", cut.Find("[data-testid=hearing-export]").GetAttribute("href")));
+        Assert.Equal($"/hearings/{hearingId}/print?members=false", cut.Find("[data-testid=hearing-print]").GetAttribute("href"));
+    }
+
     private Guid HearingId(string title)
     {
         using var db = CreateDbContext();
