@@ -65,7 +65,11 @@ public sealed class HearingMaterialTests(BrowserFixture browser)
 
         // The demo hearing's own material, seeded through the file store, from the link on the meeting page's card.
         await mia.OpenMeetingAsync(meetingId);
-        await mia.AgendaItem("6").Locator("[data-testid=item-hearing-link]").ClickAsync();
+        var card = mia.AgendaItem("6");
+        // The demo hearing and the one just made from the item, both on the item's card.
+        await Assertions.Expect(card.Locator("[data-testid=item-hearing-link]")).ToHaveCountAsync(2);
+        await Assertions.Expect(card.GetByRole(AriaRole.Link, new() { Name = title, Exact = true })).ToBeVisibleAsync();
+        await card.GetByRole(AriaRole.Link, new() { Name = "Udkast til hjemløsestrategi 2027–2030", Exact = true }).ClickAsync();
         await Assertions.Expect(mia.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Udkast til hjemløsestrategi 2027–2030");
         var seeded = await mia.Page.RunAndWaitForDownloadAsync(() => mia.Page.Locator("[data-testid=hearing-file] a").First.ClickAsync());
         Assert.Equal("Udkast til hjemløsestrategi 2027–2030.pdf", seeded.SuggestedFilename);
