@@ -20,10 +20,12 @@ public sealed class HearingMaterialTests(BrowserFixture browser)
         var title = $"Høring fra punktet {Guid.NewGuid().ToString("N")[..6]}";
 
         // From the hearing item of the next meeting.
-        await iben.OpenNextMeetingAsync();
+        var meetingId = await iben.OpenNextMeetingAsync();
         var item = iben.AgendaItem("6");
         var itemTitle = "Høring: Udkast til hjemløsestrategi 2027–2030";
         await Assertions.Expect(item).ToContainTextAsync(itemTitle);
+        // The card lists the hearing already made from the item, with its status.
+        await Assertions.Expect(item.Locator("[data-testid=item-hearing]")).ToContainTextAsync("Udkast til hjemløsestrategi 2027–2030 · Høringssvar skrives");
         await item.Locator("[data-testid=item-hearing-new]").ClickAsync();
         await Assertions.Expect(iben.Page.Locator("select[data-testid=hearing-form-item] option:checked")).ToContainTextAsync(itemTitle);
         await Field(iben.Page, "hearing-title").FillAsync(title);
@@ -60,6 +62,18 @@ public sealed class HearingMaterialTests(BrowserFixture browser)
         Assert.Equal("Strategiudkast.pdf", download.SuggestedFilename);
         Assert.Equal(pdf, await File.ReadAllBytesAsync(await download.PathAsync(), TestContext.Current.CancellationToken));
         await Assertions.Expect(mia.Page.Locator("[data-testid=hearing-file-upload]")).ToHaveCountAsync(0);
+
+        // The demo hearing's own material, seeded through the file store, from the link on the meeting page's card.
+        await mia.OpenMeetingAsync(meetingId);
+        var card = mia.AgendaItem("6");
+        // The demo hearing and the one just made from the item, both on the item's card.
+        await Assertions.Expect(card.Locator("[data-testid=item-hearing-link]")).ToHaveCountAsync(2);
+        await Assertions.Expect(card.GetByRole(AriaRole.Link, new() { Name = title, Exact = true })).ToBeVisibleAsync();
+        await card.GetByRole(AriaRole.Link, new() { Name = "Udkast til hjemløsestrategi 2027–2030", Exact = true }).ClickAsync();
+        await Assertions.Expect(mia.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Udkast til hjemløsestrategi 2027–2030");
+        var seeded = await mia.Page.RunAndWaitForDownloadAsync(() => mia.Page.Locator("[data-testid=hearing-file] a").First.ClickAsync());
+        Assert.Equal("Udkast til hjemløsestrategi 2027–2030.pdf", seeded.SuggestedFilename);
+        Assert.StartsWith("%PDF-1.4", Encoding.Latin1.GetString(await File.ReadAllBytesAsync(await seeded.PathAsync(), TestContext.Current.CancellationToken)), StringComparison.Ordinal);
         iben.Errors.AssertNone();
         mia.Errors.AssertNone();
     }

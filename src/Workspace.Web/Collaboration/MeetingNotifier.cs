@@ -30,6 +30,8 @@ public enum MeetingChangeKind
     SpeakersChanged,
     /// <summary>A vote or election changed (opened, a vote counted, closed); never says who voted what.</summary>
     PollChanged,
+    /// <summary>A hearing discussed at the item changed (linked, unlinked, its title, deadlines or status): its card lists it.</summary>
+    HearingsChanged,
 }
 
 /// <summary>

@@ -3,6 +3,7 @@ using Workspace.Data;
 using Workspace.Data.Entities;
 using Workspace.Web.Collaboration.CoEditing;
 using Workspace.Web.Components.Shared;
+using Workspace.Web.Features.Attachments;
 using Workspace.Web.Features.FollowUps;
 using Workspace.Web.Features.Planning;
 
@@ -14,7 +15,7 @@ namespace Workspace.Web.Seeding;
 /// has ended, with a meeting held a year ago and one running now), so that the separation between councils can be seen.
 /// Meeting dates and terms are relative to today, so the demo always has a past, a next and a later meeting in the term.
 /// </summary>
-public sealed partial class DemoData(TimeProvider clock, CopenhagenTime time)
+public sealed partial class DemoData(TimeProvider clock, CopenhagenTime time, IFileStore files)
 {
     public const string Municipality = "Bøgeby Kommune";
     private const string Room = "Rådhuset, Torvet 1, 4600 Bøgeby, mødelokale 2A";
@@ -45,7 +46,20 @@ public sealed partial class DemoData(TimeProvider clock, CopenhagenTime time)
         db.AddRange(_pollRows);
         db.SpeakerRequests.AddRange(_speakers);
         db.SpeakerLists.AddRange(_speakerLists);
-        await db.SaveChangesAsync(ct);
+        // The hearings' files go into the app's file store first; if the rows are not saved, neither are they kept.
+        var stored = await HearingMaterialAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            foreach (var key in stored)
+            {
+                await files.DeleteAsync(key, CancellationToken.None);
+            }
+            throw;
+        }
         await SeedApprovedMinutesAsync(db, ct);
     }
 

@@ -83,7 +83,8 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         // DemoData only needs the time zone conversions of CopenhagenTime, not its texts.
         var localizerFactory = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance);
         var copenhagenTime = new CopenhagenTime(new StringLocalizer<SharedResource>(localizerFactory));
-        await new DemoData(TimeProvider.System, copenhagenTime).SeedIfEmptyAsync(db);
+        // The hearings' files go to the test's own folder, the store the pages read them from.
+        await new DemoData(TimeProvider.System, copenhagenTime, new LocalFolderFileStore(_filesFolder)).SeedIfEmptyAsync(db);
     }
 
     protected override async ValueTask DisposeAsyncCore()

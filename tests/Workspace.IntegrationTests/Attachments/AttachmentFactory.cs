@@ -14,8 +14,20 @@ public sealed class AttachmentFactory : WorkspaceFactory
         builder.UseSetting("Storage:LocalPath", FilesFolder);
     }
 
-    /// <summary>How many files the store holds right now.</summary>
-    public int StoredFileCount => Directory.Exists(FilesFolder) ? Directory.GetFiles(FilesFolder).Length : 0;
+    /// <summary>How many files the store holds right now, besides the hearing material the demo data brings (#14).</summary>
+    public int StoredFileCount
+    {
+        get
+        {
+            if (!Directory.Exists(FilesFolder))
+            {
+                return 0;
+            }
+            using var db = FactoryDatabaseExtensions.CreateDbContextAsync(this).GetAwaiter().GetResult();
+            var seeded = db.HearingAttachments.Select(a => a.StorageKey).ToHashSet();
+            return Directory.GetFiles(FilesFolder).Count(f => !seeded.Contains(Path.GetFileName(f)));
+        }
+    }
 
     public override async ValueTask DisposeAsync()
     {

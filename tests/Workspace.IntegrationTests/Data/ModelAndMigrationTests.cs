@@ -111,8 +111,11 @@ public sealed class ModelAndMigrationTests
     {
         // Arrange
         var file = Path.Combine(Path.GetTempPath(), $"radsrum-seed-{Guid.NewGuid():N}.db");
+        var folder = Path.Combine(Path.GetTempPath(), $"radsrum-seed-files-{Guid.NewGuid():N}");
+        var store = new Workspace.Web.Features.Attachments.LocalFolderFileStore(folder);
         var services = new ServiceCollection().AddLogging().AddLocalization()
             .AddSingleton(TimeProvider.System)
+            .AddSingleton<Workspace.Web.Features.Attachments.IFileStore>(store)
             .AddSingleton<Workspace.Web.Components.Shared.CopenhagenTime>()
             .AddTransient<Workspace.Web.Seeding.DemoData>()
             .BuildServiceProvider();
@@ -130,12 +133,30 @@ public sealed class ModelAndMigrationTests
             Assert.Equal(2, await db.Councils.CountAsync(TestContext.Current.CancellationToken));
             // Held, next and later, and the one with approved minutes (#15).
             Assert.Equal(4, await db.Meetings.CountAsync(m => m.Council!.Name == "Udsatterådet", TestContext.Current.CancellationToken));
+            // The hearings' material (#14) is in the file store, once, as files an upload would accept.
+            var attachments = await db.HearingAttachments.ToListAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(2, attachments.Count);
+            Assert.Equal(2, Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Count());
+            foreach (var attachment in attachments)
+            {
+                await using var stored = await store.OpenReadAsync(attachment.StorageKey, TestContext.Current.CancellationToken);
+                using var copy = new MemoryStream();
+                await stored!.CopyToAsync(copy, TestContext.Current.CancellationToken);
+                Assert.Equal(attachment.Size, copy.Length);
+                Assert.Equal(Workspace.Web.Features.Attachments.FileTypes.Pdf,
+                    Workspace.Web.Features.Attachments.FileTypes.Detect(attachment.FileName, copy.ToArray().AsSpan(0, Workspace.Web.Features.Attachments.FileTypes.HeaderLength)));
+                Assert.EndsWith("%%EOF\n", System.Text.Encoding.Latin1.GetString(copy.ToArray()), StringComparison.Ordinal);
+            }
         }
         finally
         {
             await services.DisposeAsync();
             SqliteConnection.ClearAllPools();
             File.Delete(file);
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
     }
 }

@@ -35,6 +35,7 @@ public enum HearingAction
     DeleteFile,
     UnlinkItem,
     ReadHistory,
+    RestoreResponse,
 }
 
 public enum HearingOutcome
@@ -68,12 +69,12 @@ public sealed class HearingAuthorizationMatrixTests(WorkspaceFactory factory) : 
             }
         }
 
-        //                                   list read create edit link remark agree group draft text send answer final meeting sent file word item upload download delfile unlink history
-        Person(DevSignIn.Administration,     A,   A,   A,     A,   A,   D,     D,    A,    A,    A,   A,   D,     D,    A,      A,   A,   A,   A,   A,     A,     A,   A,     A);
-        Person(DevSignIn.Chair,              A,   A,   D,     D,   D,   A,     A,    A,    A,    A,   D,   A,     A,    D,      D,   D,   A,   D,   D,     A,     D,   D,     A);
-        Person(DevSignIn.Member,             A,   A,   D,     D,   D,   A,     A,    D,    D,    D,   D,   A,     D,    D,      D,   D,   A,   D,   D,     A,     D,   D,     A);
-        Person(DevSignIn.Substitute,         A,   A,   D,     D,   D,   D,     D,    D,    D,    D,   D,   D,     D,    D,      D,   D,   A,   D,   D,     A,     D,   D,     A);
-        Person(DevSignIn.OtherCouncilChair,  N,   N,   N,     N,   N,   N,     N,    N,    N,    N,   N,   N,     N,    N,      N,   N,   N,   N,   N,     N,     N,   N,     N);
+        //                                   list read create edit link remark agree group draft text send answer final meeting sent file word item upload download delfile unlink history restore
+        Person(DevSignIn.Administration,     A,   A,   A,     A,   A,   D,     D,    A,    A,    A,   A,   D,     D,    A,      A,   A,   A,   A,   A,     A,     A,   A,     A,      A);
+        Person(DevSignIn.Chair,              A,   A,   D,     D,   D,   A,     A,    A,    A,    A,   D,   A,     A,    D,      D,   D,   A,   D,   D,     A,     D,   D,     A,      A);
+        Person(DevSignIn.Member,             A,   A,   D,     D,   D,   A,     A,    D,    D,    D,   D,   A,     D,    D,      D,   D,   A,   D,   D,     A,     D,   D,     A,      D);
+        Person(DevSignIn.Substitute,         A,   A,   D,     D,   D,   D,     D,    D,    D,    D,   D,   D,     D,    D,      D,   D,   A,   D,   D,     A,     D,   D,     A,      D);
+        Person(DevSignIn.OtherCouncilChair,  N,   N,   N,     N,   N,   N,     N,    N,    N,    N,   N,   N,     N,    N,      N,   N,   N,   N,   N,     N,     N,   N,     N,      N);
         return rows;
     }
 
@@ -120,6 +121,7 @@ public sealed class HearingAuthorizationMatrixTests(WorkspaceFactory factory) : 
             HearingAction.DeleteFile => async () => await factory.Service<HearingAttachmentService>().DeleteAsync(user, await FileOfAsync(hearingId), Ct),
             HearingAction.UnlinkItem => () => hearings.UnlinkItemAsync(user, hearingId, ids.OpenItem, Ct),
             HearingAction.ReadHistory => async () => Assert.NotEmpty(await hearings.ResponseHistoryAsync(user, hearingId, Ct)),
+            HearingAction.RestoreResponse => () => hearings.RestoreResponseAsync(user, hearingId, 1, Ct),
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         });
 
@@ -146,6 +148,8 @@ public sealed class HearingAuthorizationMatrixTests(WorkspaceFactory factory) : 
             HearingAction.UploadFile => await db.HearingAttachments.AnyAsync(a => a.HearingId == hearingId, Ct),
             HearingAction.DeleteFile => !await db.HearingAttachments.AnyAsync(a => a.HearingId == hearingId, Ct),
             HearingAction.UnlinkItem => !await db.HearingItems.AnyAsync(i => i.HearingId == hearingId, Ct),
+            HearingAction.RestoreResponse => !(await factory.Service<TextDocumentService>().GetAsync(TextDocumentIds.ForHearingResponse(hearingId), "", Ct)).Text
+                .Contains("Senere tilføjet.", StringComparison.Ordinal),
             _ => outcome == HearingOutcome.Allowed,
         };
         Assert.Equal(expected == HearingOutcome.Allowed, changed);
@@ -293,6 +297,11 @@ public sealed class HearingAuthorizationMatrixTests(WorkspaceFactory factory) : 
         await documents.GetAsync(documentId, "", Ct);
         var text = "Rådet støtter kvalitetsstandarden.\n\n" + ResponseProvenance.Wrap([ResponseProvenance.TagOf(remark)], "Boligsociale tilbud skal nævnes.");
         await documents.SubmitAsync(documentId, 0, TextOperation.Insert(0, text), secretary.PersonId!.Value, $"matrix-{Guid.NewGuid():N}", 1, Ct);
+        if (action is HearingAction.RestoreResponse)
+        {
+            // A second version, so that the first can be restored.
+            await documents.SubmitAsync(documentId, 1, TextOperation.Insert(text.Length, "\n\nSenere tilføjet."), chair.PersonId!.Value, $"matrix-{Guid.NewGuid():N}", 1, Ct);
+        }
         if (action is HearingAction.AnswerApproval or HearingAction.FinalApproval or HearingAction.MarkSent or HearingAction.File)
         {
             await approval.SendForApprovalAsync(secretary, id, Today.AddDays(7), Ct);

@@ -86,6 +86,35 @@ public sealed class HearingMailTests(HearingMailFactory factory) : IClassFixture
         Assert.Equal(members, To($"Høringssvar til godkendelse: {title}"));
         Assert.Equal(members, To($"Høringssvaret er godkendt og sendt: {title}"));
         Assert.Contains("Beskæftigelses- og Socialudvalget", mails.First(m => m.Subject?.StartsWith("Høringssvaret er godkendt", StringComparison.Ordinal) == true).TextBody);
+        // Approved: the administration, who sends it, is told once; the members hear of it when it is sent.
+        var administration = await EmailsAsync(ids.Udsatteraadet, MembershipKind.Administration);
+        Assert.NotEmpty(administration);
+        Assert.Equal(administration, To($"Høringssvaret kan sendes: {title}"));
+        Assert.Contains($"Send det til Beskæftigelses- og Socialudvalget inden høringsfristen {Today.AddDays(20).ToString("d. MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("da-DK"))}",
+            // (long lines are wrapped in the message)
+            System.Text.RegularExpressions.Regex.Replace(mails.First(m => m.Subject == $"Høringssvaret kan sendes: {title}").TextBody!, @"\s+", " "));
+    }
+
+    [Fact]
+    public async Task The_councils_approval_recorded_at_a_meeting_tells_the_administration_that_the_response_can_be_sent()
+    {
+        // Arrange
+        var ids = await DemoIds.LoadAsync(factory);
+        var hearings = factory.Service<HearingService>();
+        var secretary = await factory.UserAsync(DevSignIn.Administration);
+        var title = $"Mødegodkendt {Guid.NewGuid():N}";
+        var id = await hearings.CreateAsync(secretary, ids.Udsatteraadet, new HearingInput
+        {
+            Title = title, Sender = "Udvalget", Deadline = Today.AddDays(20), RemarksDeadline = Today.AddDays(10), AgendaItemId = ids.OpenItem,
+        }, Ct);
+        await hearings.StartDraftingAsync(secretary, id, Ct);
+
+        // Act
+        await factory.Service<HearingApprovalService>().RecordMeetingApprovalAsync(secretary, id, ids.OpenItem, Ct);
+
+        // Assert
+        var approved = factory.Mails(title).Where(m => m.Subject == $"Høringssvaret kan sendes: {title}").Select(m => m.To.Mailboxes.Single().Address).Order();
+        Assert.Equal(await EmailsAsync(ids.Udsatteraadet, MembershipKind.Administration), approved);
     }
 
     [Fact]
@@ -126,12 +155,14 @@ public sealed class HearingMailTests(HearingMailFactory factory) : IClassFixture
         Assert.Equal(2, await db.HearingItems.CountAsync(i => i.HearingId == id, Ct));
     }
 
-    private async Task<string[]> MemberEmailsAsync(Guid councilId)
+    private Task<string[]> MemberEmailsAsync(Guid councilId) => EmailsAsync(councilId, MembershipKind.Member);
+
+    private async Task<string[]> EmailsAsync(Guid councilId, MembershipKind kind)
     {
         var today = Today;
         await using var db = await factory.CreateDbContextAsync();
         return (await db.Memberships.AsNoTracking()
-            .Where(m => m.CouncilId == councilId && m.Kind == MembershipKind.Member && m.Person!.Email != null && m.Person.Email != ""
+            .Where(m => m.CouncilId == councilId && m.Kind == kind && m.Person!.Email != null && m.Person.Email != ""
                 && (m.TermStart == null || m.TermStart <= today) && (m.TermEnd == null || m.TermEnd >= today))
             .Select(m => m.Person!.Email!).ToListAsync(Ct)).Order().ToArray();
     }

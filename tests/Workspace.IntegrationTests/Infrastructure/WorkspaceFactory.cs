@@ -13,6 +13,9 @@ public class WorkspaceFactory : WebApplicationFactory<Program>
 {
     public string DatabaseFile { get; } = Path.Combine(Path.GetTempPath(), $"radsrum-tests-{Guid.NewGuid():N}.db");
 
+    /// <summary>The app's file store (the demo's hearing material and what tests upload), deleted with the factory.</summary>
+    public string StorageFolder { get; } = Path.Combine(Path.GetTempPath(), $"radsrum-tests-store-{Guid.NewGuid():N}");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environments.Development);
@@ -21,6 +24,7 @@ public class WorkspaceFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:SqliteFile", DatabaseFile);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Database:SeedDemoData", "true");
+        builder.UseSetting("Storage:LocalPath", StorageFolder);
         // Development sign-in only exists without Entra ID; make sure no user secret or variable switches it on.
         builder.UseSetting("AzureAd:ClientId", "");
     }
@@ -41,6 +45,17 @@ public class WorkspaceFactory : WebApplicationFactory<Program>
             {
                 // Best effort: a temp file left behind must not fail the run.
             }
+        }
+        try
+        {
+            if (Directory.Exists(StorageFolder))
+            {
+                Directory.Delete(StorageFolder, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // Best effort, as above.
         }
     }
 }

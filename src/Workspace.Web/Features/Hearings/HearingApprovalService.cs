@@ -86,6 +86,7 @@ public sealed class HearingApprovalService(IDbContextFactory<WorkspaceDbContext>
         hearing.ApprovedById = user.PersonId;
         await db.SaveAsAsync(user, ct);
         Changed(hearingId, user);
+        await mail.SendAsync(db, hearingId, HearingMailKind.Approved, ct);
     }
 
     /// <summary>The council approved the response at a meeting: the decision on one of the hearing's items.</summary>
@@ -104,6 +105,7 @@ public sealed class HearingApprovalService(IDbContextFactory<WorkspaceDbContext>
         hearing.ApprovedAtItemId = agendaItemId;
         await db.SaveAsAsync(user, ct);
         Changed(hearingId, user);
+        await mail.SendAsync(db, hearingId, HearingMailKind.Approved, ct);
     }
 
     public async Task MarkSentAsync(WorkspaceUser user, Guid hearingId, DateOnly? sentOn, string? sentTo, CancellationToken ct = default)

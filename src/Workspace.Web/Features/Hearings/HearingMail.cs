@@ -18,11 +18,13 @@ public enum HearingMailKind
     ApprovalRequested,
     /// <summary>The response was approved and sent.</summary>
     Sent,
+    /// <summary>The response was approved (the chair's final approval, or the council's at a meeting): to the administration, who sends it.</summary>
+    Approved,
 }
 
 /// <summary>
 /// The Danish emails of hearings, to the council's current members with an address (for the deadline reminder only
-/// those who have not written a remark). A mail that cannot go is logged; the hearing's change stands.
+/// those who have not written a remark; the approved response to its administration, who sends it). A mail that cannot go is logged; the hearing's change stands.
 /// </summary>
 public sealed class HearingMail(IEmailSender sender, IStringLocalizer<SharedResource> localizer, ILogger<HearingMail> logger)
 {
@@ -35,8 +37,10 @@ public sealed class HearingMail(IEmailSender sender, IStringLocalizer<SharedReso
             .Select(h => new { h.Id, h.Title, h.Sender, h.Deadline, h.RemarksDeadline, h.ApprovalDeadline, h.SentOn, h.SentTo, h.CouncilId, Council = h.Council!.Name })
             .SingleAsync(ct);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, CopenhagenTime.Zone).DateTime);
+        // The administration sends the approved response; every other mail is the members'.
+        var recipients = kind == HearingMailKind.Approved ? MembershipKind.Administration : MembershipKind.Member;
         var members = await db.Memberships.AsNoTracking()
-            .Where(m => m.CouncilId == hearing.CouncilId && m.Kind == MembershipKind.Member && m.Person!.Email != null && m.Person.Email != ""
+            .Where(m => m.CouncilId == hearing.CouncilId && m.Kind == recipients && m.Person!.Email != null && m.Person.Email != ""
                 && (m.TermStart == null || m.TermStart <= today) && (m.TermEnd == null || m.TermEnd >= today))
             .Select(m => new { m.PersonId, m.Person!.Name, Email = m.Person.Email! })
             .ToListAsync(ct);
@@ -83,6 +87,8 @@ public sealed class HearingMail(IEmailSender sender, IStringLocalizer<SharedReso
                     L["Hearings.Mail.DeadlineBody", Day(remarksDeadline)].Value),
                 HearingMailKind.ApprovalRequested => (L["Hearings.Mail.ApprovalSubject", title].Value,
                     L["Hearings.Mail.ApprovalBody", council, Day(approvalDeadline)].Value),
+                HearingMailKind.Approved => (L["Hearings.Mail.ApprovedSubject", title].Value,
+                    L["Hearings.Mail.ApprovedBody", council, hearingSender, Day(deadline)].Value),
                 _ => (L["Hearings.Mail.SentSubject", title].Value, L["Hearings.Mail.SentBody", Day(sentOn), sentTo ?? hearingSender].Value),
             };
             var body = string.Join("\n\n",

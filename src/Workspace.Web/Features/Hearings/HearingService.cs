@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Workspace.Data;
 using Workspace.Data.Entities;
+using Workspace.Web.Collaboration;
 using Workspace.Web.Collaboration.CoEditing;
 using Workspace.Web.Components.Shared;
 using Workspace.Web.Features.Access;
@@ -20,6 +21,8 @@ public sealed class HearingService(
     HearingNotifier notifier,
     TextDocumentService documents,
     HearingMail mail,
+    IMeetingNotifier meetings,
+    ILogger<HearingService> logger,
     TimeProvider clock)
 {
     private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), CopenhagenTime.Zone).DateTime);
@@ -146,6 +149,10 @@ public sealed class HearingService(
         }
         db.Hearings.Add(hearing);
         await db.SaveAsAsync(user, ct);
+        if (input.AgendaItemId is not null)
+        {
+            Publish(hearing.Id, user, remarks: false);
+        }
         await mail.SendAsync(db, hearing.Id, HearingMailKind.Opened, ct);
         return hearing.Id;
     }
@@ -239,7 +246,7 @@ public sealed class HearingService(
         var (hearing, rights) = await ReadableAsync(db, user, hearingId, ct);
         rights.Ensure(rights.CanChangeMaterial(hearing.Status));
         await db.HearingItems.Where(i => i.HearingId == hearingId && i.AgendaItemId == agendaItemId).ExecuteDeleteAsync(ct);
-        Publish(hearingId, user, remarks: false);
+        Publish(hearingId, user, remarks: false, formerItemId: agendaItemId);
     }
 
     public async Task<HearingLinkView> AddLinkAsync(WorkspaceUser user, Guid hearingId, LinkInput input, CancellationToken ct = default)
@@ -405,6 +412,37 @@ public sealed class HearingService(
         return new TextComparison(version.RevisionBefore, version.Revision, TextDiff.Compare(ResponseProvenance.Plain(before), ResponseProvenance.Plain(after)));
     }
 
+    /// <summary>
+    /// Makes the response what it was at <paramref name="revision"/>, as items' texts are restored (decision 014): an
+    /// ordinary edit through the co-editing, so every open editor gets it and it is a version of its own. Only who may
+    /// write the response now (the administration and the chair, while it is open or drafted). The provenance markers
+    /// come back with the text, so the passages credit whom they credited then (decision 017), and a remark pulled in
+    /// later than that version reads as not used again. Returns the new revision (the current one when the text is that already).
+    /// </summary>
+    public async Task<long> RestoreResponseAsync(WorkspaceUser user, Guid hearingId, long revision, CancellationToken ct = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var (hearing, rights) = await ReadableAsync(db, user, hearingId, ct);
+            rights.Ensure(rights.CanEditResponse(hearing.Status) && user.PersonId is not null);
+        }
+        var documentId = TextDocumentIds.ForHearingResponse(hearingId);
+        var current = await documents.GetAsync(documentId, "", ct);
+        if (revision < 0 || revision > current.Revision)
+        {
+            throw new InputValidationException([new FieldError("revision", "TextHistory.UnknownRevision")]);
+        }
+        if (await documents.TextAtAsync(documentId, revision, ct) == current.Text)
+        {
+            // Already that text: nothing to write, and no empty version in the history.
+            return current.Revision;
+        }
+        var result = await documents.RestoreAsync(documentId, revision, user.PersonId!.Value, ct);
+        // The page's readers see the passages and which remarks are used (the editors have the operation already).
+        notifier.Publish(new HearingChange(hearingId, user.PersonId, user.Name, false));
+        return result.Committed.Revision;
+    }
+
     public async Task<HearingRights> RightsAsync(WorkspaceUser user, Guid hearingId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -429,8 +467,40 @@ public sealed class HearingService(
         return rights.CanRead ? (hearing, rights) : throw new NotFoundException();
     }
 
-    internal void Publish(Guid hearingId, WorkspaceUser user, bool remarks) =>
+    /// <summary>
+    /// Everyone on the hearing reads it again; a change of the hearing itself (not of its remarks) also reaches the meeting
+    /// pages of the items it is discussed at, whose cards list it (and of <paramref name="formerItemId"/>, just unlinked).
+    /// </summary>
+    internal void Publish(Guid hearingId, WorkspaceUser user, bool remarks, Guid? formerItemId = null)
+    {
         notifier.Publish(new HearingChange(hearingId, user.PersonId, user.Name, remarks));
+        if (!remarks)
+        {
+            _ = TellMeetingsAsync(hearingId, user, formerItemId);
+        }
+    }
+
+    private async Task TellMeetingsAsync(Guid hearingId, WorkspaceUser user, Guid? formerItemId)
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            var items = await db.AgendaItems.AsNoTracking()
+                .Where(i => i.Id == formerItemId || db.HearingItems.Any(l => l.HearingId == hearingId && l.AgendaItemId == i.Id))
+                .Select(i => new { i.Id, i.MeetingId })
+                .ToListAsync();
+            foreach (var item in items)
+            {
+                // With the item: a reader who may not see it (a closed item) hears nothing (MeetingFeed).
+                meetings.Publish(new MeetingChange(item.MeetingId, MeetingChangeKind.HearingsChanged, item.Id, user.PersonId, user.Name));
+            }
+        }
+        catch (Exception ex)
+        {
+            // The cards show it on the meeting's next reload.
+            logger.LogWarning(ex, "Could not tell the meetings of hearing {HearingId} that it changed", hearingId);
+        }
+    }
 
     internal async Task<TextSnapshot> ResponseTextAsync(Hearing hearing, CancellationToken ct) =>
         hearing.FiledText is { } filed

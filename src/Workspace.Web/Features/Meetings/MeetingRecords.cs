@@ -66,9 +66,14 @@ public sealed record AgendaItemView(
     AgendaItemLayout Layout = AgendaItemLayout.Numbered,
     AgendaItemPlacement Placement = AgendaItemPlacement.Free,
     /// <summary>For "godkendelse af referat": the meeting whose minutes the item approves.</summary>
-    MeetingReference? ApprovesMinutesOf = null)
+    MeetingReference? ApprovesMinutesOf = null,
+    /// <summary>The council's hearings discussed at this item (#14), the earliest deadline first; null or empty: none.</summary>
+    IReadOnlyList<ItemHearingView>? Hearings = null)
 {
     public bool IsNumbered => Layout == AgendaItemLayout.Numbered;
 }
+
+/// <summary>A hearing linked to an agenda item, as its card lists it: a link to the hearing, its status and deadlines.</summary>
+public sealed record ItemHearingView(Guid Id, string Title, HearingStatus Status, DateOnly Deadline, DateOnly RemarksDeadline);
 
 public sealed record RemarkView(Guid Id, Guid AgendaItemId, Guid AuthorId, string AuthorName, string Text, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, bool IsMine, Guid ConcurrencyStamp);

@@ -53,6 +53,7 @@ public sealed class MeetingService(
         var references = await PostponementsAsync(db, numbered.Select(n => n.Item).ToList(), ct);
         var approvedMinutes = await ApprovedMinutesAsync(db, numbered.Select(n => n.Item).ToList(), ct);
         var (linksByItem, attachmentsByItem) = await LoadMaterialAsync(db, itemIds, ct);
+        var hearingsByItem = await LoadHearingsAsync(db, itemIds, ct);
         var views = numbered
             .Select(n => ToView(n.Item, n.Number, remarksByItem[n.Item.Id].ToValueList(), meeting.PublishedAt,
                 linksByItem[n.Item.Id].ToValueList(), attachmentsByItem[n.Item.Id].ToValueList()) with
@@ -61,6 +62,7 @@ public sealed class MeetingService(
                 PostponedTo = n.Item.PostponedToMeetingId is { } to ? references.GetValueOrDefault(to) : null,
                 ApprovesMinutesOf = n.Item.ApprovesMinutesOfMeetingId is { } approved ? approvedMinutes.GetValueOrDefault(approved) : null,
                 Minutes = n.Item.Minutes,
+                Hearings = hearingsByItem.Contains(n.Item.Id) ? hearingsByItem[n.Item.Id].ToValueList() : null,
             })
             .ToValueList();
         var timetable = AgendaTimeline.Compute(meeting.StartsAt, meeting.EndsAt,
@@ -339,6 +341,20 @@ public sealed class MeetingService(
             links, attachments, Layout: item.Layout, Placement: item.Placement);
 
     /// <summary>Links (in their order) and attachments (oldest first) of the items the reader may see.</summary>
+    /// <summary>
+    /// The hearings linked to the items the viewer sees (a closed item's only for who sees it, since the items are
+    /// filtered before), by item; a hearing is the council's, so whoever reads the meeting reads it.
+    /// </summary>
+    private static async Task<ILookup<Guid, ItemHearingView>> LoadHearingsAsync(WorkspaceDbContext db, List<Guid> itemIds, CancellationToken ct)
+    {
+        var rows = await db.HearingItems.AsNoTracking()
+            .Where(l => itemIds.Contains(l.AgendaItemId))
+            .Join(db.Hearings, l => l.HearingId, h => h.Id, (l, h) => new { l.AgendaItemId, l.HearingId, h.Title, h.Status, h.Deadline, h.RemarksDeadline })
+            .ToListAsync(ct);
+        return rows.OrderBy(r => r.Deadline).ThenBy(r => r.Title, StringComparer.Ordinal)
+            .ToLookup(r => r.AgendaItemId, r => new ItemHearingView(r.HearingId, r.Title, r.Status, r.Deadline, r.RemarksDeadline));
+    }
+
     private static async Task<(ILookup<Guid, ItemLinkView> Links, ILookup<Guid, AttachmentView> Attachments)> LoadMaterialAsync(
         WorkspaceDbContext db, List<Guid> itemIds, CancellationToken ct)
     {
