@@ -66,14 +66,7 @@ public static class LiveTabsScenario
         // before the pages do, so the notice marks when the change was known, not when the server had told every page.
         await using var maker = await MakerAsync(app, meetingId, change);
 
-        var open = new List<IPage>();
-        for (var i = 0; i < tabs; i++)
-        {
-            var page = await context.NewPageAsync();
-            await page.GotoAsync(url);
-            await page.Locator("[data-testid=agenda-item]").First.WaitForAsync(new() { Timeout = 60_000 });
-            open.Add(page);
-        }
+        var open = await OpenTabsAsync(context, url, tabs);
         await Task.Delay(2000);
         // What the open tabs cost with nothing changing, over the same 1.5 s as browser_cpu_ms.
         var idleFrom = BrowserCpu.Milliseconds();
@@ -165,6 +158,20 @@ public static class LiveTabsScenario
         var url = signIn.Url;
         await signIn.CloseAsync();
         return (url, Guid.Parse(url.TrimEnd('/').Split('/')[^1]));
+    }
+
+    /// <summary>N tabs of the meeting page, each once its agenda shows.</summary>
+    internal static async Task<List<IPage>> OpenTabsAsync(IBrowserContext context, string url, int tabs)
+    {
+        var open = new List<IPage>();
+        for (var i = 0; i < tabs; i++)
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(url);
+            await page.Locator("[data-testid=agenda-item]").First.WaitForAsync(new() { Timeout = 60_000 });
+            open.Add(page);
+        }
+        return open;
     }
 
     internal static async Task<IChangeMaker> MakerAsync(AppUnderTest app, Guid meetingId, LiveChange change) => change == LiveChange.Remark

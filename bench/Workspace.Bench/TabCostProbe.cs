@@ -19,14 +19,7 @@ public static class TabCostProbe
         var context = await browser.NewContextAsync(new() { BaseURL = app.BaseUrl });
         var (url, meetingId) = await LiveTabsScenario.MemberMeetingAsync(context);
         await using var maker = await LiveTabsScenario.MakerAsync(app, meetingId, change);
-        var open = new List<IPage>();
-        for (var i = 0; i < tabs; i++)
-        {
-            var page = await context.NewPageAsync();
-            await page.GotoAsync(url);
-            await page.Locator("[data-testid=agenda-item]").First.WaitForAsync(new() { Timeout = 60_000 });
-            open.Add(page);
-        }
+        var open = await LiveTabsScenario.OpenTabsAsync(context, url, tabs);
         var sampled = open.Take(3).ToList();
         var sessions = new List<ICDPSession>();
         long frameBytes = 0;

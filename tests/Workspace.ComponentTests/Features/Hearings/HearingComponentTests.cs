@@ -131,12 +131,7 @@ public sealed class HearingComponentTests : ComponentTestContext
         // Arrange: the chair replaced the demo draft; Iben opens the history (signed in before the services are asked for)
         var member = UserFor("Mia Kragh");
         SignInAs("Iben Sørensen");
-        var hearingId = HearingId(OpenHearing);
-        var documents = Services.GetRequiredService<Workspace.Web.Collaboration.CoEditing.TextDocumentService>();
-        var documentId = Workspace.Web.Collaboration.CoEditing.TextDocumentIds.ForHearingResponse(hearingId);
-        var draft = await documents.GetAsync(documentId, "", Xunit.TestContext.Current.CancellationToken);
-        await documents.SubmitAsync(documentId, draft.Revision, Workspace.Web.Collaboration.CoEditing.TextOperation.FromDiff(draft.Text, "Rådet har ingen bemærkninger."),
-            UserFor("Gitte Holmgaard").PersonId!.Value, "chair-tab", 1, Xunit.TestContext.Current.CancellationToken);
+        var (hearingId, documents, documentId, draft) = await ResponseReplacedByTheChairAsync();
         var cut = Render<HearingPage>(p => p.Add(x => x.HearingId, hearingId));
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=hearing-history-toggle]")));
         cut.Find("[data-testid=hearing-history-toggle]").Click();
@@ -162,12 +157,7 @@ public sealed class HearingComponentTests : ComponentTestContext
     {
         // Arrange: two versions, so that there is one to restore for who may
         SignInAs("Mia Kragh");
-        var hearingId = HearingId(OpenHearing);
-        var documents = Services.GetRequiredService<Workspace.Web.Collaboration.CoEditing.TextDocumentService>();
-        var documentId = Workspace.Web.Collaboration.CoEditing.TextDocumentIds.ForHearingResponse(hearingId);
-        var draft = await documents.GetAsync(documentId, "", Xunit.TestContext.Current.CancellationToken);
-        await documents.SubmitAsync(documentId, draft.Revision, Workspace.Web.Collaboration.CoEditing.TextOperation.FromDiff(draft.Text, "Rådet har ingen bemærkninger."),
-            UserFor("Gitte Holmgaard").PersonId!.Value, "chair-tab", 1, Xunit.TestContext.Current.CancellationToken);
+        var (hearingId, _, _, _) = await ResponseReplacedByTheChairAsync();
         var cut = Render<HearingPage>(p => p.Add(x => x.HearingId, hearingId));
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=hearing-history-toggle]")));
 
@@ -308,5 +298,18 @@ public sealed class HearingComponentTests : ComponentTestContext
     {
         using var db = CreateDbContext();
         return db.Hearings.AsNoTracking().Where(h => h.Title == title).Select(h => h.Id).Single();
+    }
+
+    /// <summary>The open demo hearing's response, replaced by the chair: two versions, the older one with the demo's passages.</summary>
+    private async Task<(Guid HearingId, Workspace.Web.Collaboration.CoEditing.TextDocumentService Documents, string DocumentId,
+        Workspace.Web.Collaboration.CoEditing.TextSnapshot Draft)> ResponseReplacedByTheChairAsync()
+    {
+        var hearingId = HearingId(OpenHearing);
+        var documents = Services.GetRequiredService<Workspace.Web.Collaboration.CoEditing.TextDocumentService>();
+        var documentId = Workspace.Web.Collaboration.CoEditing.TextDocumentIds.ForHearingResponse(hearingId);
+        var draft = await documents.GetAsync(documentId, "", Xunit.TestContext.Current.CancellationToken);
+        await documents.SubmitAsync(documentId, draft.Revision, Workspace.Web.Collaboration.CoEditing.TextOperation.FromDiff(draft.Text, "Rådet har ingen bemærkninger."),
+            UserFor("Gitte Holmgaard").PersonId!.Value, "chair-tab", 1, Xunit.TestContext.Current.CancellationToken);
+        return (hearingId, documents, documentId, draft);
     }
 }
