@@ -54,7 +54,11 @@ public sealed class AgendaCoEditingTests(BrowserFixture browser, DevelopmentApp 
         await Assertions.Expect(thomas.AgendaItem("1a")).ToContainTextAsync($"Boligsocial plan {suffix}");
         await Assertions.Expect(thomas.AgendaItem("2")).ToContainTextAsync("Eventuelt");
 
-        // Both open the same item; Thomas saves a title first, Iben's different title is refused, not lost.
+        // Both open the same item; Thomas saves a title first, Iben's different title is refused, not lost. Iben's own page
+        // must show the new order first too: on a busy machine its numbers could still be the old ones, and "Redigér
+        // punkt 2" then opened another item (no conflict to see).
+        await Assertions.Expect(iben.AgendaItem("2")).ToContainTextAsync("Eventuelt");
+        await Assertions.Expect(iben.AgendaItem("1a")).ToContainTextAsync($"Boligsocial plan {suffix}");
         await OpenEditAsync(iben, "2");
         await OpenEditAsync(thomas, "2");
         await thomas.Page.Locator("[data-testid=item-title]").FillAsync("Eventuelt og evaluering");
