@@ -502,10 +502,14 @@ public sealed class HearingService(
         }
     }
 
-    internal async Task<TextSnapshot> ResponseTextAsync(Hearing hearing, CancellationToken ct) =>
-        hearing.FiledText is { } filed
-            ? new TextSnapshot(TextDocumentIds.ForHearingResponse(hearing.Id), filed, -1)
-            : await documents.GetAsync(TextDocumentIds.ForHearingResponse(hearing.Id), "", ct);
+    internal Task<TextSnapshot> ResponseTextAsync(Hearing hearing, CancellationToken ct) =>
+        ResponseTextAsync(documents, hearing.Id, hearing.FiledText, ct);
+
+    /// <summary>The response's text: the filed copy once filed, else the co-edited text (with its provenance markers).</summary>
+    internal static async Task<TextSnapshot> ResponseTextAsync(TextDocumentService documents, Guid hearingId, string? filedText, CancellationToken ct) =>
+        filedText is { } filed
+            ? new TextSnapshot(TextDocumentIds.ForHearingResponse(hearingId), filed, -1)
+            : await documents.GetAsync(TextDocumentIds.ForHearingResponse(hearingId), "", ct);
 
     private static async Task<Guid?> PrimaryMeetingAsync(WorkspaceDbContext db, Guid hearingId, CancellationToken ct) =>
         await db.HearingItems.Where(i => i.HearingId == hearingId && i.IsPrimary).Select(i => (Guid?)i.AgendaItem!.MeetingId).FirstOrDefaultAsync(ct);

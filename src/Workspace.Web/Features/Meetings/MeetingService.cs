@@ -340,7 +340,6 @@ public sealed class MeetingService(
             item.Decision, item.Status, item.StatusNote, item.IsClosed, item.UpdatedAt > publishedAt, item.ConcurrencyStamp, remarks,
             links, attachments, Layout: item.Layout, Placement: item.Placement);
 
-    /// <summary>Links (in their order) and attachments (oldest first) of the items the reader may see.</summary>
     /// <summary>
     /// The hearings linked to the items the viewer sees (a closed item's only for who sees it, since the items are
     /// filtered before), by item; a hearing is the council's, so whoever reads the meeting reads it.
@@ -355,6 +354,7 @@ public sealed class MeetingService(
             .ToLookup(r => r.AgendaItemId, r => new ItemHearingView(r.HearingId, r.Title, r.Status, r.Deadline, r.RemarksDeadline));
     }
 
+    /// <summary>Links (in their order) and attachments (oldest first) of the items the reader may see.</summary>
     private static async Task<(ILookup<Guid, ItemLinkView> Links, ILookup<Guid, AttachmentView> Attachments)> LoadMaterialAsync(
         WorkspaceDbContext db, List<Guid> itemIds, CancellationToken ct)
     {

@@ -75,12 +75,7 @@ public sealed class MinutesService(IDbContextFactory<WorkspaceDbContext> dbFacto
         var (meeting, rights) = await access.ReadableMeetingAsync(db, user, meetingId, ct);
         var minutes = await db.Set<MeetingMinutes>().AsNoTracking().Include(m => m.Versions)
             .SingleOrDefaultAsync(m => m.MeetingId == meetingId, ct);
-        // Drafts are the secretary's work in progress: the council sees minutes once they are circulated. Until then a
-        // reader of the meeting is told they are not ready, and nothing else.
-        if (!rights.CanManage && (minutes is null || minutes.Status == MinutesStatus.Draft))
-        {
-            throw new MinutesNotReadyException();
-        }
+        EnsureReadyFor(rights, minutes);
 
         var versions = minutes?.Versions.OrderBy(v => v.Number).ToList() ?? [];
         var shown = version is { } n ? versions.SingleOrDefault(v => v.Number == n) ?? throw new NotFoundException() : versions.LastOrDefault();
@@ -98,11 +93,7 @@ public sealed class MinutesService(IDbContextFactory<WorkspaceDbContext> dbFacto
             .Where(c => rights.CanSeeClosedItems || !closedItemIds.Contains(c.ItemId))
             .OrderBy(c => c.CreatedAt).ToList();
 
-        var approvalItem = await db.AgendaItems.AsNoTracking()
-            .Where(i => i.ApprovesMinutesOfMeetingId == meetingId && i.Meeting!.Status != MeetingStatus.Draft && i.Meeting.Status != MeetingStatus.Cancelled)
-            .OrderBy(i => i.Meeting!.StartsAt)
-            .Select(i => new { i.Id, i.MeetingId })
-            .FirstOrDefaultAsync(ct);
+        var approvalItem = await ApprovalItemAsync(db, meetingId, ct);
         var approvedUnderMeeting = minutes?.ApprovedUnderItemId is { } underId
             ? await db.AgendaItems.Where(i => i.Id == underId).Select(i => (Guid?)i.MeetingId).SingleOrDefaultAsync(ct)
             : null;
@@ -201,10 +192,7 @@ public sealed class MinutesService(IDbContextFactory<WorkspaceDbContext> dbFacto
         {
             var (meeting, rights) = await access.ReadableMeetingAsync(db, user, meetingId, ct);
             var minutes = await db.Set<MeetingMinutes>().AsNoTracking().SingleOrDefaultAsync(m => m.MeetingId == meetingId, ct);
-            if (!rights.CanManage && (minutes is null || minutes.Status == MinutesStatus.Draft))
-            {
-                throw new MinutesNotReadyException();
-            }
+            EnsureReadyFor(rights, minutes);
             if (!rights.ActsAsMember || !(await ApproversAsync(db, meeting, ct)).Any(a => a.PersonId == user.PersonId))
             {
                 throw new AccessDeniedException();
@@ -213,7 +201,7 @@ public sealed class MinutesService(IDbContextFactory<WorkspaceDbContext> dbFacto
             {
                 throw new InputValidationException([new FieldError("approval", minutes is { Status: MinutesStatus.Approved } ? "Minutes.Locked" : "Minutes.NotByMembers")]);
             }
-            if (!await db.Set<MinutesApproval>().AnyAsync(a => a.MeetingMinutesId == minutes.Id && a.PersonId == user.PersonId, ct))
+            if (!await HasApprovedAsync(db, minutes.Id, user, ct))
             {
                 db.Set<MinutesApproval>().Add(new MinutesApproval { MeetingMinutesId = minutes.Id, PersonId = user.PersonId!.Value, ApprovedAt = clock.GetUtcNow() });
                 try
@@ -223,7 +211,8 @@ public sealed class MinutesService(IDbContextFactory<WorkspaceDbContext> dbFacto
                 catch (DbUpdateException)
                 {
                     // The same person's second click may have won the race: then their "Godkend" is there.
-                    if (!await AlreadyApprovedAsync(minutes.Id, user, ct))
+                    await using var fresh = await dbFactory.CreateDbContextAsync(ct);
+                    if (!await HasApprovedAsync(fresh, minutes.Id, user, ct))
                     {
                         throw;
                     }
@@ -233,10 +222,39 @@ public sealed class MinutesService(IDbContextFactory<WorkspaceDbContext> dbFacto
         await LockIfAllApprovedAsync(user, meetingId, ct);
     }
 
-    private async Task<bool> AlreadyApprovedAsync(Guid minutesId, WorkspaceUser user, CancellationToken ct)
+    private static Task<bool> HasApprovedAsync(WorkspaceDbContext db, Guid minutesId, WorkspaceUser user, CancellationToken ct) =>
+        db.Set<MinutesApproval>().AnyAsync(a => a.MeetingMinutesId == minutesId && a.PersonId == user.PersonId, ct);
+
+    /// <summary>
+    /// Drafts are the secretary's work in progress: the council sees minutes once they are circulated; until then a reader
+    /// of the meeting is told they are not ready, and nothing else.
+    /// </summary>
+    private static void EnsureReadyFor(CouncilRights rights, MeetingMinutes? minutes)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<MinutesApproval>().AnyAsync(a => a.MeetingMinutesId == minutesId && a.PersonId == user.PersonId, ct);
+        if (!rights.CanManage && (minutes is null || minutes.Status == MinutesStatus.Draft))
+        {
+            throw new MinutesNotReadyException();
+        }
+    }
+
+    private sealed record ApprovalItem(Guid Id, Guid MeetingId);
+
+    /// <summary>The "Godkendelse af referat" item that approves these minutes: the earliest of a meeting not draft nor cancelled.</summary>
+    private static Task<ApprovalItem?> ApprovalItemAsync(WorkspaceDbContext db, Guid meetingId, CancellationToken ct) =>
+        db.AgendaItems.AsNoTracking()
+            .Where(i => i.ApprovesMinutesOfMeetingId == meetingId && i.Meeting!.Status != MeetingStatus.Draft && i.Meeting.Status != MeetingStatus.Cancelled)
+            .OrderBy(i => i.Meeting!.StartsAt)
+            .Select(i => new ApprovalItem(i.Id, i.MeetingId))
+            .FirstOrDefaultAsync(ct);
+
+    /// <summary>The approval's line in the approving item's decision, through the co-editing (written once per minutes).</summary>
+    private async Task AppendApprovalLineAsync(WorkspaceUser user, string key, ApprovalItem item, Meeting approvedMeeting, MeetingMinutes minutes, CancellationToken ct)
+    {
+        if (user.PersonId is { } personId)
+        {
+            var line = DecisionLine(key, approvedMeeting.StartsAt, minutes.ApprovedAt!.Value);
+            await texts.AppendLineAsync(item.MeetingId, item.Id, ItemText.Decision, line, personId, $"minutes-{minutes.Id:N}", ct);
+        }
     }
 
     /// <summary>
@@ -275,15 +293,9 @@ public sealed class MinutesService(IDbContextFactory<WorkspaceDbContext> dbFacto
                 continue;
             }
             // The next meeting's "Godkendelse af referat" records it, as a line the secretary can edit.
-            var approvalItem = await db.AgendaItems.AsNoTracking()
-                .Where(i => i.ApprovesMinutesOfMeetingId == meetingId && i.Meeting!.Status != MeetingStatus.Draft && i.Meeting.Status != MeetingStatus.Cancelled)
-                .OrderBy(i => i.Meeting!.StartsAt)
-                .Select(i => new { i.Id, i.MeetingId })
-                .FirstOrDefaultAsync(ct);
-            if (approvalItem is not null && user.PersonId is { } personId)
+            if (await ApprovalItemAsync(db, meetingId, ct) is { } approvalItem)
             {
-                var line = DecisionLine("Minutes.ApprovedByMembersLine", meeting.StartsAt, minutes.ApprovedAt.Value);
-                await texts.AppendLineAsync(approvalItem.MeetingId, approvalItem.Id, ItemText.Decision, line, personId, $"minutes-{minutes.Id:N}", ct);
+                await AppendApprovalLineAsync(user, "Minutes.ApprovedByMembersLine", approvalItem, meeting, minutes, ct);
             }
             return;
         }
@@ -309,20 +321,17 @@ public sealed class MinutesService(IDbContextFactory<WorkspaceDbContext> dbFacto
         TimeZoneInfo.ConvertTime(instant, CopenhagenTime.Zone).ToString("d. MMMM yyyy", Danish);
 
     /// <summary>New minutes take the council's latest choice of approval by each member.</summary>
-    private static async Task<MeetingMinutes> NewMinutesAsync(WorkspaceDbContext db, Meeting meeting, DateTimeOffset now, CancellationToken ct)
+    private async Task<MeetingMinutes> NewMinutesAsync(WorkspaceDbContext db, Meeting meeting, CancellationToken ct)
     {
         var byMembers = await db.Set<MeetingMinutes>().AsNoTracking()
             .Where(m => m.Meeting!.CouncilId == meeting.CouncilId)
             .OrderByDescending(m => m.CreatedAt)
             .Select(m => m.ApprovalByMembers)
             .FirstOrDefaultAsync(ct);
-        var minutes = new MeetingMinutes { MeetingId = meeting.Id, CreatedAt = now, ApprovalByMembers = byMembers };
+        var minutes = new MeetingMinutes { MeetingId = meeting.Id, CreatedAt = clock.GetUtcNow(), ApprovalByMembers = byMembers };
         db.Set<MeetingMinutes>().Add(minutes);
         return minutes;
     }
-
-    private Task<MeetingMinutes> NewMinutesAsync(WorkspaceDbContext db, Meeting meeting, CancellationToken ct) =>
-        NewMinutesAsync(db, meeting, clock.GetUtcNow(), ct);
 
     /// <summary>The administration starts the minutes of a held meeting; generating again later reads the meeting anew.</summary>
     public async Task StartAsync(WorkspaceUser user, Guid meetingId, CancellationToken ct = default)
@@ -447,11 +456,7 @@ public sealed class MinutesService(IDbContextFactory<WorkspaceDbContext> dbFacto
         minutes.ApprovedUnderItemId = approvalItemId;
         db.Set<MinutesVersion>().Add(NewVersion(minutes, 1, null, document, user));
         await db.SaveAsAsync(user, ct);
-        if (user.PersonId is { } personId)
-        {
-            var line = DecisionLine("Minutes.ApprovedLine", approvedMeeting.StartsAt, minutes.ApprovedAt.Value);
-            await texts.AppendLineAsync(item.MeetingId, item.Id, ItemText.Decision, line, personId, $"minutes-{minutes.Id:N}", ct);
-        }
+        await AppendApprovalLineAsync(user, "Minutes.ApprovedLine", new ApprovalItem(item.Id, item.MeetingId), approvedMeeting, minutes, ct);
     }
 
     /// <summary>A correction of approved minutes: a new version of the meeting as it reads now, with the reason; the older stay.</summary>

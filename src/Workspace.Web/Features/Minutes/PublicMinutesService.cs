@@ -67,7 +67,7 @@ public sealed class PublicMinutesService(IDbContextFactory<WorkspaceDbContext> d
             return null;
         }
         // Sent: the response can no longer be edited, so the co-edited text is the one that was sent.
-        var text = hearing.FiledText ?? (await documents.GetAsync(TextDocumentIds.ForHearingResponse(hearing.Id), "", ct)).Text;
+        var text = (await HearingService.ResponseTextAsync(documents, hearing.Id, hearing.FiledText, ct)).Text;
         return new PublicHearingResponse(hearing.Council, new PublicHearing(hearing.Id, hearing.Title, hearing.Sender, hearing.SentOn!.Value, hearing.SentTo),
             ResponseProvenance.Plain(text).Trim());
     }
