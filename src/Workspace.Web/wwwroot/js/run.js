@@ -11,6 +11,25 @@ const inField = target => target instanceof Element
 
 const smooth = () => !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
+/**
+ * What stays stuck at the top of the window: the app bar, and the run panel held just below it. Returns their height, so
+ * that a card scrolled to lands below them instead of under them (its label and title hidden).
+ */
+function stuckHeight() {
+    const bar = document.querySelector('.app-bar');
+    const panel = document.querySelector('.run-panel');
+    const barHeight = bar ? bar.offsetHeight : 0;
+    if (panel) {
+        panel.style.top = `${barHeight}px`;
+    }
+    return barHeight + (panel ? panel.offsetHeight : 0);
+}
+
+function scrollToCard(el, behavior) {
+    el.style.scrollMarginTop = `${stuckHeight() + 8}px`;
+    el.scrollIntoView({ block: 'start', behavior });
+}
+
 function mark() {
     for (const other of document.querySelectorAll('[data-run-now]')) {
         if (other.dataset.itemId !== current) {
@@ -37,7 +56,7 @@ export function show(itemId, nowLabel, scroll) {
     label = nowLabel;
     const el = mark();
     if (scroll && el) {
-        el.scrollIntoView({ block: 'start', behavior: 'instant' });
+        scrollToCard(el, 'instant');
     }
     return el !== null;
 }
@@ -49,7 +68,7 @@ export function goTo() {
         return false;
     }
     el.setAttribute('tabindex', '-1');
-    el.scrollIntoView({ block: 'start', behavior: smooth() ? 'smooth' : 'auto' });
+    scrollToCard(el, smooth() ? 'smooth' : 'auto');
     el.focus({ preventScroll: true });
     return true;
 }
@@ -95,6 +114,9 @@ export function watch(dotNetRef, shortcuts) {
     const agenda = document.querySelector('ol.agenda');
     const changes = agenda ? new MutationObserver(mark) : null;
     changes?.observe(agenda, { childList: true, subtree: true });
+    // The panel sticks below the app bar, whose height changes when the window narrows and the bar wraps.
+    stuckHeight();
+    window.addEventListener('resize', stuckHeight, { passive: true });
     window.addEventListener('wheel', intent, { passive: true });
     window.addEventListener('touchmove', intent, { passive: true });
     window.addEventListener('scroll', onScroll, { passive: true });
@@ -103,6 +125,7 @@ export function watch(dotNetRef, shortcuts) {
         dispose: () => {
             clearTimeout(timer);
             changes?.disconnect();
+            window.removeEventListener('resize', stuckHeight);
             window.removeEventListener('wheel', intent);
             window.removeEventListener('touchmove', intent);
             window.removeEventListener('scroll', onScroll);
