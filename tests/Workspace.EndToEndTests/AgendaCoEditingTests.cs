@@ -48,6 +48,9 @@ public sealed class AgendaCoEditingTests(BrowserFixture browser, DevelopmentApp 
         // Iben drags Velkomst onto Eventuelt; Thomas sees the new order. A tall window keeps both in view, because
         // scrolling in the middle of Playwright's drag would start it from whatever is under the mouse then.
         await iben.Page.SetViewportSizeAsync(1280, 2000);
+        // Cards that were off screen (content-visibility: auto) are laid out in the next frames and take their real height:
+        // the drag measures where the cards are only once they have.
+        await iben.Page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
         await iben.AgendaItem("1").Locator(".agenda-move-handle").DragToAsync(iben.AgendaItem("3"));
         await Assertions.Expect(thomas.AgendaItem("3")).ToContainTextAsync("Velkomst");
         await Assertions.Expect(thomas.AgendaItem("1")).ToContainTextAsync("Budget");
