@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace Workspace.Bench;
 
 public sealed record FollowTabsResult(int Tabs, int Moves, double P50, double P95, double ScreenP50, double ScreenP95, int Missed,
-    double DbCommandsPerMove, double ServerCpuMsPerMove);
+    double DbCommandsPerMove, double ServerCpuMsPerMove, double ArrivedP50, double ArrivedP95);
 
 /// <summary>
 /// #13's follow scenario: the secretary starts the next meeting, N member pages of it and one room screen are open in
@@ -39,6 +39,7 @@ public static class FollowTabsScenario
         await using var browser = await BenchBrowser.LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new() { BaseURL = app.BaseUrl });
         await context.AddInitScriptAsync(Watcher);
+        await context.AddInitScriptAsync(Arrival.Script);
         var signIn = await context.NewPageAsync();
         await signIn.GotoAsync("/account/dev-signin");
         await signIn.Locator("button[data-person='Mia Kragh']").ClickAsync();
@@ -68,6 +69,7 @@ public static class FollowTabsScenario
 
         var latencies = new List<double>();
         var screenLatencies = new List<double>();
+        var arrivals = new List<double>();
         var commands = new List<long>();
         var serverCpu = new List<long>();
         var missed = 0;
@@ -76,15 +78,22 @@ public static class FollowTabsScenario
         {
             var from = await CurrentAsync(http, meetingId);
             await Task.WhenAll(open.Select(p => p.EvaluateAsync("id => window.__followWatch(id)", from.ToString())));
+            await Arrival.ArmAsync(open);
             var before = await app.MemoryAsync(collect: false);
             var sentAt = LiveTabsScenario.NowMs();
             var step = await http.PostAsJsonAsync($"/api/meetings/{meetingId}/run/step", new { expectedCurrentId = from, direction = move % 2 == 0 ? 1 : -1 });
             step.EnsureSuccessStatusCode();
             var (seen, _) = await LiveTabsScenario.WaitForAllAsync(open, TimeSpan.FromSeconds(10), "() => window.__followSeen ?? null");
             var after = await app.MemoryAsync(collect: false);
+            var arrived = await Arrival.ReadAsync(open);
             if (move < 0)
             {
                 continue;
+            }
+            arrivals.AddRange(arrived[..^1].OfType<double>().Select(a => a - sentAt));
+            if (Environment.GetEnvironmentVariable("BENCH_DUMP") is { Length: > 0 } dump)
+            {
+                await File.AppendAllLinesAsync(dump, seen.Select((s, i) => $"{move} {i} {arrived[i] - sentAt:F0} {s - sentAt:F0}"));
             }
             missed += seen.Count(s => s is null);
             latencies.AddRange(seen[..^1].OfType<double>().Select(s => s - sentAt));
@@ -103,9 +112,11 @@ public static class FollowTabsScenario
         }
         latencies.Sort();
         screenLatencies.Sort();
+        arrivals.Sort();
         return new FollowTabsResult(tabs, moves, Percentiles.Of(latencies, 50), Percentiles.Of(latencies, 95),
             Percentiles.Of(screenLatencies, 50), Percentiles.Of(screenLatencies, 95), missed,
-            commands.Count == 0 ? double.NaN : commands.Average(), serverCpu.Count == 0 ? double.NaN : serverCpu.Average());
+            commands.Count == 0 ? double.NaN : commands.Average(), serverCpu.Count == 0 ? double.NaN : serverCpu.Average(),
+            Percentiles.Of(arrivals, 50), Percentiles.Of(arrivals, 95));
     }
 
     private static async Task<Guid> CurrentAsync(HttpClient http, Guid meetingId)

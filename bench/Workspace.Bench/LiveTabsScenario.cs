@@ -20,7 +20,7 @@ public enum LiveChange
 
 public sealed record LiveTabsResult(int Tabs, LiveChange Change, int Changes, double P50, double P95, double AllTabsP50, double AllTabsP95,
     double DbCommandsPerChange, double FromKeystrokeP50, double FromKeystrokeP95, int Missed, double ServerCpuMsPerChange,
-    double BrowserCpuMsPerChange, double BrowserIdleCpuMs);
+    double BrowserCpuMsPerChange, double BrowserIdleCpuMs, double ArrivedP50, double ArrivedP95);
 
 /// <summary>
 /// N meeting pages (a member's view of the next meeting) open in headless Chromium while one change after another is made
@@ -61,6 +61,7 @@ public static class LiveTabsScenario
         await using var browser = await BenchBrowser.LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new() { BaseURL = app.BaseUrl });
         await context.AddInitScriptAsync(Watcher);
+        await context.AddInitScriptAsync(Arrival.Script);
         var (url, meetingId) = await MemberMeetingAsync(context);
         // Before the tabs: the secretary's hub connection is then the meeting's first subscriber and hears of a stored text
         // before the pages do, so the notice marks when the change was known, not when the server had told every page.
@@ -76,24 +77,29 @@ public static class LiveTabsScenario
         var latencies = new List<double>();
         var fromKeystroke = new List<double>();
         var allTabs = new List<double>();
+        var arrivals = new List<double>();
         var commands = new List<long>();
         var serverCpu = new List<long>();
         var browserCpu = new List<double>();
         var missed = 0;
+        Console.Error.WriteLine($"bench: {tabs} tabs open, measuring {change}");
         // Two unreported rounds first: the first change pays for compiling its queries and code paths.
         for (var round = -2; round < changes; round++)
         {
             var marker = $"live{round + 3}x{Guid.NewGuid():N}"[..20];
             await Task.WhenAll(open.Select(p => p.EvaluateAsync("m => window.__liveWatch(m)", marker)));
+            await Arrival.ArmAsync(open);
             var before = await app.MemoryAsync(collect: false);
             var browserBefore = BrowserCpu.Milliseconds();
             var (knownAt, madeAt) = await maker.MakeAsync(marker);
             var (seen, browserAfter) = await WaitForAllAsync(open, TimeSpan.FromSeconds(10));
             var after = await app.MemoryAsync(collect: false);
+            var arrived = await Arrival.ReadAsync(open);
             if (round < 0)
             {
                 continue;
             }
+            arrivals.AddRange(arrived.OfType<double>().Select(a => a - knownAt));
             missed += seen.Count(s => s is null);
             var shown = seen.OfType<double>().ToList();
             latencies.AddRange(shown.Select(s => s - knownAt));
@@ -114,10 +120,11 @@ public static class LiveTabsScenario
         latencies.Sort();
         fromKeystroke.Sort();
         allTabs.Sort();
+        arrivals.Sort();
         return new LiveTabsResult(tabs, change, changes, Percentiles.Of(latencies, 50), Percentiles.Of(latencies, 95),
             Percentiles.Of(allTabs, 50), Percentiles.Of(allTabs, 95), commands.Count == 0 ? double.NaN : commands.Average(),
             Percentiles.Of(fromKeystroke, 50), Percentiles.Of(fromKeystroke, 95), missed, serverCpu.Count == 0 ? double.NaN : serverCpu.Average(),
-            browserCpu.Count == 0 ? double.NaN : browserCpu.Average(), browserIdle);
+            browserCpu.Count == 0 ? double.NaN : browserCpu.Average(), browserIdle, Percentiles.Of(arrivals, 50), Percentiles.Of(arrivals, 95));
     }
 
     /// <summary>

@@ -61,8 +61,9 @@ public sealed class MeetingFeed(IMeetingNotifier notifier, LiveAccess access)
         {
             return change;
         }
-        // An item the reader cannot see (closed, or just closed): its agenda may have moved, nothing else is theirs.
-        return change.Kind is MeetingChangeKind.AgendaChanged or MeetingChangeKind.MeetingChanged
+        // An item the reader cannot see (closed, or just closed): its agenda may have moved, or the meeting moved on to it;
+        // nothing else is theirs.
+        return change.Kind is MeetingChangeKind.AgendaChanged or MeetingChangeKind.MeetingChanged or MeetingChangeKind.RunChanged
             ? change with { AgendaItemId = null }
             : null;
     }

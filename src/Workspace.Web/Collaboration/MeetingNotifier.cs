@@ -23,8 +23,10 @@ public enum MeetingChangeKind
     Resync,
     /// <summary>A follow-up made on the item changed, or (on a later meeting) the status item's list did.</summary>
     FollowUpsChanged,
-    /// <summary>The running meeting moved: its current item, an item's timer or handled mark. Carries no item id, so every
-    /// viewer hears it and reads the state with their own rights (a closed current item stays unnamed to those who may not see it).</summary>
+    /// <summary>The running meeting moved: its current item, an item's timer or handled mark. When the current item moved,
+    /// it carries the new one, so that pages can mark it before reading the run; a viewer who may not read that item hears
+    /// the change without it (<see cref="MeetingFeed"/>). Every viewer reads the state with their own rights (a closed
+    /// current item stays unnamed to those who may not see it).</summary>
     RunChanged,
     /// <summary>An item's list of speakers changed (a request, the floor given, the list closed).</summary>
     SpeakersChanged,

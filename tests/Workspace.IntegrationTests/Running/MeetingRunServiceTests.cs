@@ -156,6 +156,59 @@ public sealed class MeetingRunServiceTests(FollowUpsFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task A_move_names_the_new_item_to_those_who_may_read_it_and_to_nobody_else()
+    {
+        // Arrange: a member and a substitute who is not stepping in follow the meeting; item 2 is closed
+        var meeting = await RunMeetings.CreateAsync(factory, MeetingStatus.InProgress, atFirst: true);
+        var chair = await factory.UserAsync(DevSignIn.Chair);
+        var feed = factory.Service<MeetingFeed>();
+        var member = new RunInbox();
+        var substitute = new RunInbox();
+        using var memberFeed = await feed.SubscribeAsync(meeting.Meeting, await factory.UserAsync(DevSignIn.Member), member.Receive);
+        using var substituteFeed = await feed.SubscribeAsync(meeting.Meeting, await factory.UserAsync(DevSignIn.Substitute), substitute.Receive);
+
+        // Act: to the closed item, then to item 3
+        await Run.StepAsync(chair, meeting.Meeting, meeting.First, 1, Ct);
+        await Run.StepAsync(chair, meeting.Meeting, meeting.Closed, 1, Ct);
+
+        // Assert: both hear both moves; only the member hears which closed item it is
+        Assert.Equal([meeting.Closed, meeting.Third], await member.MovesAsync(2));
+        Assert.Equal([null, meeting.Third], await substitute.MovesAsync(2));
+    }
+
+    /// <summary>The current items the run changes named, in the order they came.</summary>
+    private sealed class RunInbox
+    {
+        private readonly List<Guid?> _moves = [];
+        private readonly SemaphoreSlim _arrived = new(0);
+
+        public Task Receive(MeetingChange change)
+        {
+            if (change.Kind == MeetingChangeKind.RunChanged)
+            {
+                lock (_moves)
+                {
+                    _moves.Add(change.AgendaItemId);
+                }
+                _arrived.Release();
+            }
+            return Task.CompletedTask;
+        }
+
+        public async Task<Guid?[]> MovesAsync(int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                Assert.True(await _arrived.WaitAsync(TimeSpan.FromSeconds(10), Ct), "A run change did not arrive.");
+            }
+            lock (_moves)
+            {
+                return [.. _moves];
+            }
+        }
+    }
+
+    [Fact]
     public async Task The_timer_pauses_resumes_and_extends_and_the_time_used_adds_up()
     {
         // Arrange

@@ -92,7 +92,7 @@ public sealed class MeetingRunService(
             MakeCurrent(meeting, items.SingleOrDefault(i => i.Id == meeting.CurrentItemId), item, clock.GetUtcNow());
             await db.SaveAsAsync(user, ct);
         }
-        Notify(meetingId, MeetingChangeKind.RunChanged, user);
+        Notify(meetingId, MeetingChangeKind.RunChanged, user, item.Id);
     }
 
     /// <summary>The next (+1) or previous (-1) item or pause in agenda order, skipping headings and postponed or withdrawn items.</summary>
@@ -114,7 +114,7 @@ public sealed class MeetingRunService(
         }
         MakeCurrent(meeting, at < 0 ? null : steps[at], target, clock.GetUtcNow());
         await db.SaveAsAsync(user, ct);
-        Notify(meetingId, MeetingChangeKind.RunChanged, user);
+        Notify(meetingId, MeetingChangeKind.RunChanged, user, target.Id);
     }
 
     public Task StartTimerAsync(WorkspaceUser user, Guid meetingId, Guid itemId, CancellationToken ct = default) =>
@@ -226,6 +226,6 @@ public sealed class MeetingRunService(
 
     private static InputValidationException Invalid(string key) => new([new FieldError("Run", key)]);
 
-    private void Notify(Guid meetingId, MeetingChangeKind kind, WorkspaceUser user) =>
-        notifier.Publish(new MeetingChange(meetingId, kind, null, user.PersonId, user.Name));
+    private void Notify(Guid meetingId, MeetingChangeKind kind, WorkspaceUser user, Guid? currentItemId = null) =>
+        notifier.Publish(new MeetingChange(meetingId, kind, currentItemId, user.PersonId, user.Name));
 }

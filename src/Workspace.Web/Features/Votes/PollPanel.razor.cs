@@ -57,12 +57,20 @@ public partial class PollPanel
         {
             // Into this circuit's queue, so the publisher's thread does not read for every open page in turn.
             await Task.Yield();
-            var before = _board;
+            var (before, announced) = (_board, _announcement);
             _board = await LoadAsync(change);
             Announce(before, _board);
-            StateHasChanged();
+            // No render (and no message to the browser) when the panel showed nothing and still shows nothing: at every
+            // "next item" of a meeting without votes, on every open page.
+            if (Shows(before) || Shows(_board) || announced != _announcement)
+            {
+                StateHasChanged();
+            }
         });
     }
+
+    /// <summary>Whether the panel shows anything with this board (see the markup): controls, or polls on the item.</summary>
+    private static bool Shows(PollBoard? board) => board is { } b && (b.CanControl || b.Polls.Count > 0);
 
     /// <summary>The board as it is now; after another's change, the read this node's pages share.</summary>
     private async Task<PollBoard> LoadAsync(MeetingChange? change = null)

@@ -1,6 +1,6 @@
 // Tells the meeting page which agenda item the reader is looking at: the item covering most of the window, worked out
-// when the page scrolls, resizes or its items change (not on a timer, so an idle tab costs nothing) and reported only
-// when it changes.
+// shortly after the page scrolls, resizes or its items change (not on a timer, so an idle tab costs nothing) and reported
+// only when it changes.
 window.workspacePresence = {
     watchViewing(dotNetRef) {
         let last = null;
@@ -22,11 +22,13 @@ window.workspacePresence = {
                 dotNetRef.invokeMethodAsync('ViewingChanged', best).catch(() => { /* the page is going away */ });
             }
         };
-        // At most one check per 250 ms while scrolling.
+        // One check a moment after the page scrolled or its items changed, at a random point between 0.5 and 1.5 s: when the
+        // chair moves on, every device in the room scrolls at once, and their reports would otherwise reach the server (and,
+        // as avatars, every other page) together, while those pages are still showing the move.
         const schedule = () => {
             if (!scheduled) {
                 scheduled = true;
-                setTimeout(check, 250);
+                setTimeout(check, 500 + Math.random() * 1000);
             }
         };
         const agenda = document.querySelector('ol.agenda') ?? document.body;

@@ -56,9 +56,25 @@ export function show(itemId, nowLabel, scroll) {
     label = nowLabel;
     const el = mark();
     if (scroll && el) {
-        scrollToCard(el, 'instant');
+        jumpToCard(el);
     }
     return el !== null;
+}
+
+/**
+ * The follow's jump, with one layout of the page: every height is read before anything is written (scrollToCard's
+ * writes between reads made each device lay the page out three times at every move).
+ */
+function jumpToCard(el) {
+    const bar = document.querySelector('.app-bar');
+    const panel = document.querySelector('.run-panel');
+    const barHeight = bar ? bar.offsetHeight : 0;
+    const below = barHeight + (panel ? panel.offsetHeight : 0) + 8;
+    const top = el.getBoundingClientRect().top;
+    if (panel && panel.style.top !== `${barHeight}px`) {
+        panel.style.top = `${barHeight}px`;
+    }
+    window.scrollTo({ top: window.scrollY + top - below, behavior: 'instant' });
 }
 
 /** "Gå dertil": scrolls to the current card and moves keyboard focus there, so the next Tab continues in it. */

@@ -122,6 +122,29 @@ public sealed class PollComponentTests : ComponentTestContext
         Assert.Contains("mud-typography-h2", cut.Find("[data-testid=screen-poll-outcome]").ClassName);
     }
 
+    [Fact]
+    public async Task A_member_with_no_vote_on_the_item_gets_no_render_at_a_move_and_the_panel_still_shows_a_vote_when_one_opens()
+    {
+        // Arrange: the meeting runs at the hearing, without a vote; Mia's panel shows nothing
+        var (meetingId, itemId) = Running(DemoItems.Hearing, "Mia Kragh", "Gitte Holmgaard");
+        var cut = Render<PollPanel>(p => p.Add(x => x.MeetingId, meetingId).Add(x => x.User, SignInAs("Mia Kragh")));
+        var rendersBefore = cut.RenderCount;
+        var notifier = Services.GetRequiredService<Workspace.Web.Collaboration.IMeetingNotifier>();
+
+        // Act: the chair moves on twice (the change every open page hears)
+        notifier.Publish(new Workspace.Web.Collaboration.MeetingChange(meetingId, Workspace.Web.Collaboration.MeetingChangeKind.RunChanged, itemId, null, null));
+        notifier.Publish(new Workspace.Web.Collaboration.MeetingChange(meetingId, Workspace.Web.Collaboration.MeetingChangeKind.RunChanged, itemId, null, null));
+        await Task.Delay(300, Xunit.TestContext.Current.CancellationToken);
+        var rendersAfterMoves = cut.RenderCount;
+        var panelsAfterMoves = cut.FindAll("[data-testid=poll-panel]").Count;
+        await OpenPollAsync(meetingId, new PollInput { Question = Question, Kind = PollKind.Motion });
+
+        // Assert
+        Assert.Equal(rendersBefore, rendersAfterMoves);
+        Assert.Equal(0, panelsAfterMoves);
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=vote-choice]").Count));
+    }
+
     /// <summary>Starts the next Udsatterådet meeting at an item, with these people registered present.</summary>
     private (Guid MeetingId, Guid ItemId) Running(string itemTitle, params string[] present)
     {
