@@ -20,7 +20,8 @@ public static class BenchBrowser
     /// </summary>
     private static string Executable()
     {
-        if (Environment.GetEnvironmentVariable("BENCH_BROWSER_NICE") is not { Length: > 0 } nice || !int.TryParse(nice, out var level))
+        if (OperatingSystem.IsWindows() || Environment.GetEnvironmentVariable("BENCH_BROWSER_NICE") is not { Length: > 0 } nice
+            || !int.TryParse(nice, out var level))
         {
             return "/usr/bin/chromium";
         }
