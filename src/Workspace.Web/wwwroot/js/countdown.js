@@ -29,8 +29,15 @@
         }
     }
 
+    // The clock runs only while a countdown is on the page: an idle tab gets no timer at all (four wake-ups a second on
+    // every open page kept a hundred idle tabs' renderers busy). Blazor adds a countdown by changing the page, so a
+    // change starts the clock; the clock stops itself when the last countdown is gone.
+    let clock = null;
+
     function tick() {
         if (countdowns.length === 0) {
+            clearInterval(clock);
+            clock = null;
             return;
         }
         const now = performance.now();
@@ -59,7 +66,15 @@
         }
     }
 
-    setInterval(tick, 250);
+    function start() {
+        if (clock === null && countdowns.length > 0) {
+            tick();
+            clock = setInterval(tick, 250);
+        }
+    }
+
+    new MutationObserver(start).observe(document, { childList: true, subtree: true });
+    start();
 })();
 
 window.workspaceSpeakers = {
