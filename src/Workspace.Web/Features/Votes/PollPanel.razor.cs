@@ -69,7 +69,7 @@ public partial class PollPanel
         });
     }
 
-    /// <summary>Whether the panel shows anything with this board (see the markup): controls, or polls on the item.</summary>
+    /// <summary>Whether the panel shows anything with this board (the markup asks it too): controls, or polls on the item.</summary>
     private static bool Shows(PollBoard? board) => board is { } b && (b.CanControl || b.Polls.Count > 0);
 
     /// <summary>The board as it is now; after another's change, the read this node's pages share.</summary>

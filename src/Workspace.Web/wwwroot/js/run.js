@@ -13,21 +13,23 @@ const smooth = () => !window.matchMedia('(prefers-reduced-motion: reduce)').matc
 
 /**
  * What stays stuck at the top of the window: the app bar, and the run panel held just below it. Returns their height, so
- * that a card scrolled to lands below them instead of under them (its label and title hidden).
+ * that a card scrolled to lands below them instead of under them (its label and title hidden). Reads every height before
+ * it writes, and writes only a changed value, so a follow jump lays the page out once.
  */
 function stuckHeight() {
     const bar = document.querySelector('.app-bar');
     const panel = document.querySelector('.run-panel');
     const barHeight = bar ? bar.offsetHeight : 0;
-    if (panel) {
+    const height = barHeight + (panel ? panel.offsetHeight : 0);
+    if (panel && panel.style.top !== `${barHeight}px`) {
         panel.style.top = `${barHeight}px`;
     }
-    return barHeight + (panel ? panel.offsetHeight : 0);
+    return height;
 }
 
 function scrollToCard(el, behavior) {
-    el.style.scrollMarginTop = `${stuckHeight() + 8}px`;
-    el.scrollIntoView({ block: 'start', behavior });
+    const below = stuckHeight() + 8;
+    window.scrollTo({ top: window.scrollY + el.getBoundingClientRect().top - below, behavior });
 }
 
 function mark() {
@@ -56,25 +58,9 @@ export function show(itemId, nowLabel, scroll) {
     label = nowLabel;
     const el = mark();
     if (scroll && el) {
-        jumpToCard(el);
+        scrollToCard(el, 'instant');
     }
     return el !== null;
-}
-
-/**
- * The follow's jump, with one layout of the page: every height is read before anything is written (scrollToCard's
- * writes between reads made each device lay the page out three times at every move).
- */
-function jumpToCard(el) {
-    const bar = document.querySelector('.app-bar');
-    const panel = document.querySelector('.run-panel');
-    const barHeight = bar ? bar.offsetHeight : 0;
-    const below = barHeight + (panel ? panel.offsetHeight : 0) + 8;
-    const top = el.getBoundingClientRect().top;
-    if (panel && panel.style.top !== `${barHeight}px`) {
-        panel.style.top = `${barHeight}px`;
-    }
-    window.scrollTo({ top: window.scrollY + top - below, behavior: 'instant' });
 }
 
 /** "Gå dertil": scrolls to the current card and moves keyboard focus there, so the next Tab continues in it. */
