@@ -13,6 +13,9 @@ public sealed class TwoNodeTests(BrowserFixture browser) : IAsyncLifetime
     /// <summary>Each test starts its own two app processes; the first page on a fresh node also warms it up.</summary>
     private const float FreshNode = 30_000;
 
+    /// <summary>A failed event dispatch or interop call is logged at Debug only; a failure must say which and why.</summary>
+    private const string CircuitLogLevel = "Logging__LogLevel__Microsoft.AspNetCore.Components.Server.Circuits";
+
     private RedisServer? _redis;
     private AppHost? _nodeA;
     private AppHost? _nodeB;
@@ -21,11 +24,16 @@ public sealed class TwoNodeTests(BrowserFixture browser) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _redis = await RedisServer.StartAsync();
-        _nodeA = await AppHost.StartAsync(new Dictionary<string, string?> { ["Redis__ConnectionString"] = _redis.ConnectionString });
+        _nodeA = await AppHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Redis__ConnectionString"] = _redis.ConnectionString,
+            [CircuitLogLevel] = "Debug",
+        });
         _nodeB = await AppHost.StartAsync(new Dictionary<string, string?>
         {
             ["Redis__ConnectionString"] = _redis.ConnectionString,
             ["Database__SqliteFile"] = _nodeA.DatabaseFile,
+            [CircuitLogLevel] = "Debug",
         });
     }
 
@@ -38,7 +46,7 @@ public sealed class TwoNodeTests(BrowserFixture browser) : IAsyncLifetime
             foreach (var (name, node) in new[] { ("A", _nodeA), ("B", _nodeB) })
             {
                 var lines = node?.Output.Split('\n') ?? [];
-                TestContext.Current.TestOutputHelper?.WriteLine($"--- node {name}, last {Math.Min(lines.Length, 80)} lines ---\n{string.Join('\n', lines.TakeLast(80))}");
+                TestContext.Current.TestOutputHelper?.WriteLine($"--- node {name}, last {Math.Min(lines.Length, 200)} lines ---\n{string.Join('\n', lines.TakeLast(200))}");
             }
             foreach (var (who, errors) in _browsers)
             {
