@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -21,6 +22,9 @@ public sealed class StaticHtml(IServiceScopeFactory scopes, ILoggerFactory logge
 
     private readonly MemoryCache _rendered = new(new MemoryCacheOptions { SizeLimit = CachedCharacters });
 
+    /// <summary>Fragments being rendered now, so that those who ask for one meanwhile wait for it instead of rendering it too.</summary>
+    private readonly ConcurrentDictionary<object, Lazy<Task<string>>> _rendering = new();
+
     /// <summary>
     /// The HTML of <typeparamref name="TComponent"/> with these parameters. <paramref name="key"/> must change whenever
     /// anything the fragment shows changes (the parameters themselves, when they are records without per-viewer data).
@@ -32,19 +36,39 @@ public sealed class StaticHtml(IServiceScopeFactory scopes, ILoggerFactory logge
         var cacheKey = (typeof(TComponent), key, CultureInfo.CurrentUICulture.Name);
         return _rendered.TryGetValue(cacheKey, out string? html)
             ? ValueTask.FromResult(new MarkupString(html!))
-            : new ValueTask<MarkupString>(RenderNewAsync<TComponent>(cacheKey, parameters));
+            : new ValueTask<MarkupString>(RenderOnceAsync<TComponent>(cacheKey, parameters));
     }
 
-    private async Task<MarkupString> RenderNewAsync<TComponent>(object cacheKey, IReadOnlyDictionary<string, object?> parameters)
+    /// <summary>
+    /// A change reaches every open page at the same moment, and each asks for the changed fragment: one renders it, the
+    /// others wait for that rendering (a hundred tabs rendered the same decision text a hundred times).
+    /// </summary>
+    private async Task<MarkupString> RenderOnceAsync<TComponent>(object cacheKey, IReadOnlyDictionary<string, object?> parameters)
+        where TComponent : IComponent
+    {
+        var rendering = _rendering.GetOrAdd(cacheKey, key => new Lazy<Task<string>>(() => RenderNewAsync<TComponent>(key, parameters)));
+        try
+        {
+            return new MarkupString(await rendering.Value);
+        }
+        finally
+        {
+            _rendering.TryRemove(KeyValuePair.Create(cacheKey, rendering));
+        }
+    }
+
+    private async Task<string> RenderNewAsync<TComponent>(object cacheKey, IReadOnlyDictionary<string, object?> parameters)
         where TComponent : IComponent
     {
         // The renderer resolves scoped services (texts, cascading values), as a circuit does.
         await using var scope = scopes.CreateAsyncScope();
         await using var renderer = new HtmlRenderer(new WithTextEncoder(scope.ServiceProvider), loggers);
+        // Not back on the first asker's circuit: the others waiting for this rendering must not wait for that circuit's turn too.
         var html = await renderer.Dispatcher.InvokeAsync(async () =>
-            (await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters.ToDictionary()))).ToHtmlString());
+            (await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters.ToDictionary()))).ToHtmlString())
+            .ConfigureAwait(false);
         _rendered.Set(cacheKey, html, new MemoryCacheEntryOptions { Size = html.Length, SlidingExpiration = TimeSpan.FromHours(1) });
-        return new MarkupString(html);
+        return html;
     }
 
     /// <summary>

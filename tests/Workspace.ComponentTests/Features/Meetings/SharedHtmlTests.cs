@@ -54,6 +54,27 @@ public sealed class SharedHtmlTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task Pages_asking_for_the_same_new_fragment_at_once_share_one_rendering()
+    {
+        // Arrange: a change reaches every open page at the same moment, and each asks for the changed text.
+        var html = Services.GetRequiredService<AgendaCardHtml>();
+        var item = AgendaCardHtml.Shown(TestViews.AgendaItem("4", "Budget 2027") with { Decision = "Rådet **anbefaler** budgettet." });
+        using var start = new Barrier(16);
+
+        // Act
+        var pages = Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
+        {
+            start.SignalAndWait(Ct);
+            return (await html.TextsAsync(item, AgendaItemTextPart.Outcome)).Value;
+        }, Ct));
+        var shown = await Task.WhenAll(pages);
+
+        // Assert: one rendering, so one string for every page (each rendering makes its own).
+        Assert.Contains("<strong>anbefaler</strong>", shown[0]);
+        Assert.All(shown, text => Assert.Same(shown[0], text));
+    }
+
+    [Fact]
     public void A_card_shows_its_new_title_and_decision_when_the_item_changes()
     {
         // Arrange
