@@ -39,11 +39,12 @@ public sealed record RoomScreenView(
 }
 
 /// <summary>One line of the agenda overview; <see cref="Title"/> is null for a closed item the audience may not see.</summary>
-public sealed record ScreenAgendaEntry(Guid Id, string Number, string? Title, AgendaItemLayout Layout, AgendaItemStatus Status, int? AllottedMinutes);
+public sealed record ScreenAgendaEntry(Guid Id, string Number, string? Title, AgendaItemLayout Layout, AgendaItemStatus Status, int? AllottedMinutes,
+    AgendaItemKind Kind);
 
 /// <summary>
 /// The item the chair is at. A closed item the audience may not see keeps only its number (<see cref="Hidden"/>): no
-/// title, presenter, texts or remarks.
+/// title, presenter, texts or remarks. <see cref="Timer"/> is null only for a moment at a move, while the item is read.
 /// </summary>
 public sealed record ScreenItem(
     Guid Id,
@@ -52,12 +53,16 @@ public sealed record ScreenItem(
     AgendaItemLayout Layout,
     AgendaItemKind Kind,
     string? Presenter,
-    ItemTimer Timer,
+    ItemTimer? Timer,
     string? Background,
     string? Decision,
     IReadOnlyList<ScreenRemark> Remarks)
 {
     public bool Hidden => Title is null;
+
+    /// <summary>The item the chair moved to, as the agenda the screen holds shows it: its number, title and kind.</summary>
+    public static ScreenItem MovedTo(ScreenAgendaEntry entry) =>
+        new(entry.Id, entry.Number, entry.Title, entry.Layout, entry.Kind, null, null, null, null, []);
 }
 
 public sealed record ScreenRemark(Guid Id, string AuthorName, string Text, DateTimeOffset CreatedAt);

@@ -64,7 +64,8 @@ public sealed class RoomScreenService(
         var items = await db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == meetingId).ToListAsync(ct);
         bool Visible(AgendaItem i) => showClosedItems || !i.IsClosed;
         var agenda = AgendaNumbering.InOrder(items)
-            .Select(n => new ScreenAgendaEntry(n.Item.Id, n.Number, Visible(n.Item) ? n.Item.Title : null, n.Item.Layout, n.Item.Status, n.Item.AllottedMinutes))
+            .Select(n => new ScreenAgendaEntry(n.Item.Id, n.Number, Visible(n.Item) ? n.Item.Title : null, n.Item.Layout, n.Item.Status,
+                n.Item.AllottedMinutes, n.Item.Kind))
             .ToList();
         ScreenItem? current = null;
         if (meeting.Status == MeetingStatus.InProgress && meeting.CurrentItemId is { } currentId
