@@ -50,7 +50,11 @@ public sealed record MeetingChange(Guid MeetingId, MeetingChangeKind Kind, Guid?
 /// </summary>
 public interface IMeetingNotifier
 {
-    IDisposable Subscribe(Guid meetingId, Func<MeetingChange, Task> onChange);
+    /// <summary>
+    /// Subscribers hear a change in the order they subscribed, except those that ask to be <paramref name="first"/>: the
+    /// room screen, which the whole room looks at, should not wait behind every open page.
+    /// </summary>
+    IDisposable Subscribe(Guid meetingId, Func<MeetingChange, Task> onChange, bool first = false);
 
     /// <summary>Hands the change to every subscriber without waiting for them: one slow circuit never blocks another.</summary>
     void Publish(MeetingChange change);
@@ -88,10 +92,10 @@ public sealed class MeetingNotifier : IMeetingNotifier, IDisposable
         bus.Reconnected += ResyncEveryone;
     }
 
-    public IDisposable Subscribe(Guid meetingId, Func<MeetingChange, Task> onChange)
+    public IDisposable Subscribe(Guid meetingId, Func<MeetingChange, Task> onChange, bool first = false)
     {
         var subscriber = new Subscriber(onChange, CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        _subscribers.AddOrUpdate(meetingId, _ => [subscriber], (_, list) => list.Add(subscriber));
+        _subscribers.AddOrUpdate(meetingId, _ => [subscriber], (_, list) => first ? list.Insert(0, subscriber) : list.Add(subscriber));
         return new Subscription(() => _subscribers.AddOrUpdate(meetingId, _ => [], (_, list) => list.Remove(subscriber)));
     }
 
