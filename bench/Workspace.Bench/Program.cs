@@ -18,6 +18,8 @@ void Report(string line)
     lines.Add(line);
 }
 
+var sortAtStart = MachineSpeed.SortMilliseconds();
+var ticksAtStart = MachineSpeed.CpuTicks();
 await using (var app = await AppUnderTest.StartAsync(repoRoot))
 {
     var cookies = await app.SignInAsync("Iben Sørensen");
@@ -102,6 +104,9 @@ foreach (var r in meetingPages)
            $"times_empty={(ratio is { } x ? x.ToString("F2") : "n/a (run with --empty-pages)")} (max {MemoryGuard.MaxTimesEmpty}) {(within ? "ok" : "BREACHED")}");
 }
 
+Report($"machine sort_4m_ms_start={sortAtStart:F0} sort_4m_ms_end={MachineSpeed.SortMilliseconds():F0} " +
+       $"steal_pct={MachineSpeed.StealPercent(ticksAtStart, MachineSpeed.CpuTicks()):F1}");
+
 var output = Path.Combine(repoRoot, options.Output);
 var text = new StringBuilder()
     .AppendLine("# Benchmark results")
@@ -132,6 +137,8 @@ var text = new StringBuilder()
     .AppendLine("`follow_tabs`: the secretary starts the next meeting; N member pages and one room screen in Chromium; the chair's next item through")
     .AppendLine("`/api/meetings/{id}/run/step` (forward, then back); `p50_ms`/`p95_ms` over the pages, `screen_*` the room screen, from just before")
     .AppendLine("the call until the tab marks the new item (target: p95 <= 250 ms at 100 tabs); `db_commands` all the app's commands per move.")
+    .AppendLine("`machine`: how fast this machine was, for comparing runs made at different times: the median time to sort four million")
+    .AppendLine("numbers on one core before and after the scenarios, and the share of CPU time the hypervisor gave other guests (steal).")
     .AppendLine($"`memory_guard`: decision 008's guard, a meeting-page circuit at most {MemoryGuard.MaxHeapPerCircuitKb} KB GC heap and at most")
     .AppendLine($"{MemoryGuard.MaxTimesEmpty}x the empty circuit of the same run; BREACHED when either is exceeded (the bench then exits with code 3).")
     .ToString();
