@@ -68,6 +68,42 @@ public static class TabCostProbe
             var profile = await sessions[0].SendAsync("Profiler.stop");
             await File.WriteAllTextAsync(profileFile + "." + change.ToString().ToLowerInvariant() + ".cpuprofile", profile!.Value.GetProperty("profile").GetRawText());
         }
+        if (Environment.GetEnvironmentVariable("BENCH_TRACE") is { Length: > 0 } traceFile)
+        {
+            // Every renderer's threads over a few changes, for where the time goes outside script, style and layout.
+            var tracing = await browser.NewBrowserCDPSessionAsync();
+            var events = new List<string>();
+            var complete = new TaskCompletionSource();
+            tracing.Event("Tracing.dataCollected").OnEvent += (_, e) =>
+            {
+                if (e is { } data)
+                {
+                    lock (events)
+                    {
+                        events.AddRange(data.GetProperty("value").EnumerateArray().Select(v => v.GetRawText()));
+                    }
+                }
+            };
+            tracing.Event("Tracing.tracingComplete").OnEvent += (_, _) => complete.TrySetResult();
+            await tracing.SendAsync("Tracing.start", new Dictionary<string, object>
+            {
+                ["categories"] = "devtools.timeline,disabled-by-default-devtools.timeline,toplevel,blink,cc,viz,v8,renderer.scheduler",
+                ["transferMode"] = "ReportEvents",
+            });
+            for (var i = 0; i < 3; i++)
+            {
+                await maker.MakeAsync($"trace{i}x{Guid.NewGuid():N}"[..16]);
+                await Task.Delay(1500);
+            }
+            await tracing.SendAsync("Tracing.end");
+            await complete.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            string json;
+            lock (events)
+            {
+                json = "[" + string.Join(",\n", events) + "]";
+            }
+            await File.WriteAllTextAsync($"{traceFile}.{change.ToString().ToLowerInvariant()}.json", json);
+        }
         var before = await SampleAsync(sessions);
         var cpuBefore = BrowserCpu.ByProcessType();
         for (var i = 0; i < changes; i++)

@@ -46,4 +46,28 @@ public sealed class RoomScreenMoveTests : ComponentTestContext
         Assert.False(string.IsNullOrWhiteSpace(title));
         Assert.Equal((title, false), firstShown);
     }
+
+    [Fact]
+    public async Task At_a_pause_the_screen_announces_a_break_not_an_item_without_a_number()
+    {
+        // Arrange: Handicaprådet's meeting in progress (demo data), its pause item, on its chair's screen
+        var chair = SignInAs("Hanne Winther");
+        Guid meetingId, pauseId;
+        await using (var db = CreateDbContext())
+        {
+            var meeting = await db.Meetings.Include(m => m.AgendaItems)
+                .SingleAsync(m => m.Status == MeetingStatus.InProgress && m.Council!.Name == "Handicaprådet", Ct);
+            meetingId = meeting.Id;
+            pauseId = meeting.AgendaItems.Single(i => i.Layout == AgendaItemLayout.Pause).Id;
+        }
+        var cut = Render<RoomScreenPage>(p => p.Add(x => x.MeetingId, meetingId));
+        cut.WaitForElement("[data-testid=screen-timer]");
+        var from = Guid.Parse(cut.Find("[data-testid=screen-current-item]").GetAttribute("data-item-id")!);
+
+        // Act
+        await Services.GetRequiredService<MeetingRunService>().SetCurrentAsync(chair, meetingId, from, pauseId, Ct);
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.Equal("Mødet holder nu pause.", cut.Find("[data-testid=screen-announcer]").TextContent));
+    }
 }
