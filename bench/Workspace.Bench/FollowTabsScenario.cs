@@ -5,14 +5,14 @@ using Microsoft.Playwright;
 namespace Workspace.Bench;
 
 public sealed record FollowTabsResult(int Tabs, int Moves, double P50, double P95, double ScreenP50, double ScreenP95, int Missed,
-    double DbCommandsPerMove, double ServerCpuMsPerMove, double ArrivedP50, double ArrivedP95);
+    double DbCommandsPerMove, double ServerCpuMsPerMove, double ArrivedP50, double ArrivedP95, double CallP50, double CallP95);
 
 /// <summary>
 /// #13's follow scenario: the secretary starts the next meeting, N member pages of it and one room screen are open in
 /// headless Chromium, and the chair's "next item" is made through the run API, one move after another (forward, then back,
 /// so the agenda never runs out). Each tab notes when an item other than the one it showed before is marked as current
 /// (the card's <c>data-run-now</c> on a meeting page, the screen's current item on the screen); latency is from just
-/// before the API call to that note, clocks of the same machine.
+/// before the API call to that note, clocks of the same machine. <c>call_*</c> is how long the chair's call took to answer.
 /// </summary>
 public static class FollowTabsScenario
 {
@@ -72,6 +72,7 @@ public static class FollowTabsScenario
         var arrivals = new List<double>();
         var commands = new List<long>();
         var serverCpu = new List<long>();
+        var calls = new List<double>();
         var missed = 0;
         // Two unreported moves first: the first pays for compiling its queries and code paths.
         for (var move = -2; move < moves; move++)
@@ -83,6 +84,7 @@ public static class FollowTabsScenario
             var sentAt = LiveTabsScenario.NowMs();
             var step = await http.PostAsJsonAsync($"/api/meetings/{meetingId}/run/step", new { expectedCurrentId = from, direction = move % 2 == 0 ? 1 : -1 });
             step.EnsureSuccessStatusCode();
+            var answeredAt = LiveTabsScenario.NowMs();
             var (seen, _) = await LiveTabsScenario.WaitForAllAsync(open, TimeSpan.FromSeconds(10), "() => window.__followSeen ?? null");
             var after = await app.MemoryAsync(collect: false);
             var arrived = await Arrival.ReadAsync(open);
@@ -103,6 +105,7 @@ public static class FollowTabsScenario
             }
             commands.Add(after.DbCommands - before.DbCommands);
             serverCpu.Add(after.CpuMilliseconds - before.CpuMilliseconds);
+            calls.Add(answeredAt - sentAt);
             await Task.Delay(1000);
         }
         (await http.PostAsync($"/api/meetings/{meetingId}/run/end", null)).EnsureSuccessStatusCode();
@@ -113,10 +116,11 @@ public static class FollowTabsScenario
         latencies.Sort();
         screenLatencies.Sort();
         arrivals.Sort();
+        calls.Sort();
         return new FollowTabsResult(tabs, moves, Percentiles.Of(latencies, 50), Percentiles.Of(latencies, 95),
             Percentiles.Of(screenLatencies, 50), Percentiles.Of(screenLatencies, 95), missed,
             commands.Count == 0 ? double.NaN : commands.Average(), serverCpu.Count == 0 ? double.NaN : serverCpu.Average(),
-            Percentiles.Of(arrivals, 50), Percentiles.Of(arrivals, 95));
+            Percentiles.Of(arrivals, 50), Percentiles.Of(arrivals, 95), Percentiles.Of(calls, 50), Percentiles.Of(calls, 95));
     }
 
     private static async Task<Guid> CurrentAsync(HttpClient http, Guid meetingId)

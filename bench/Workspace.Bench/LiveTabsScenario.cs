@@ -20,7 +20,7 @@ public enum LiveChange
 
 public sealed record LiveTabsResult(int Tabs, LiveChange Change, int Changes, double P50, double P95, double AllTabsP50, double AllTabsP95,
     double DbCommandsPerChange, double FromKeystrokeP50, double FromKeystrokeP95, int Missed, double ServerCpuMsPerChange,
-    double BrowserCpuMsPerChange, double BrowserIdleCpuMs, double ArrivedP50, double ArrivedP95);
+    double BrowserCpuMsPerChange, double BrowserIdleCpuMs, double ArrivedP50, double ArrivedP95, double CallP50, double CallP95);
 
 /// <summary>
 /// N meeting pages (a member's view of the next meeting) open in headless Chromium while one change after another is made
@@ -81,6 +81,7 @@ public static class LiveTabsScenario
         var commands = new List<long>();
         var serverCpu = new List<long>();
         var browserCpu = new List<double>();
+        var calls = new List<double>();
         var missed = 0;
         Console.Error.WriteLine($"bench: {tabs} tabs open, measuring {change}");
         // Two unreported rounds first: the first change pays for compiling its queries and code paths.
@@ -91,7 +92,7 @@ public static class LiveTabsScenario
             await Arrival.ArmAsync(open);
             var before = await app.MemoryAsync(collect: false);
             var browserBefore = BrowserCpu.Milliseconds();
-            var (knownAt, madeAt) = await maker.MakeAsync(marker);
+            var (knownAt, madeAt, callMs) = await maker.MakeAsync(marker);
             var (seen, browserAfter) = await WaitForAllAsync(open, TimeSpan.FromSeconds(10));
             var after = await app.MemoryAsync(collect: false);
             var arrived = await Arrival.ReadAsync(open);
@@ -111,6 +112,7 @@ public static class LiveTabsScenario
             commands.Add(after.DbCommands - before.DbCommands);
             serverCpu.Add(after.CpuMilliseconds - before.CpuMilliseconds);
             browserCpu.Add(browserAfter - browserBefore);
+            calls.Add(callMs);
             await Task.Delay(1000);
         }
         foreach (var page in open)
@@ -121,10 +123,12 @@ public static class LiveTabsScenario
         fromKeystroke.Sort();
         allTabs.Sort();
         arrivals.Sort();
+        calls.Sort();
         return new LiveTabsResult(tabs, change, changes, Percentiles.Of(latencies, 50), Percentiles.Of(latencies, 95),
             Percentiles.Of(allTabs, 50), Percentiles.Of(allTabs, 95), commands.Count == 0 ? double.NaN : commands.Average(),
             Percentiles.Of(fromKeystroke, 50), Percentiles.Of(fromKeystroke, 95), missed, serverCpu.Count == 0 ? double.NaN : serverCpu.Average(),
-            browserCpu.Count == 0 ? double.NaN : browserCpu.Average(), browserIdle, Percentiles.Of(arrivals, 50), Percentiles.Of(arrivals, 95));
+            browserCpu.Count == 0 ? double.NaN : browserCpu.Average(), browserIdle, Percentiles.Of(arrivals, 50), Percentiles.Of(arrivals, 95),
+            Percentiles.Of(calls, 50), Percentiles.Of(calls, 95));
     }
 
     /// <summary>
@@ -208,8 +212,11 @@ public static class LiveTabsScenario
 
     internal interface IChangeMaker : IAsyncDisposable
     {
-        /// <summary>Makes a change showing <paramref name="marker"/>; returns when the server knew it and when it was made (Unix ms).</summary>
-        Task<(double KnownAt, double MadeAt)> MakeAsync(string marker);
+        /// <summary>
+        /// Makes a change showing <paramref name="marker"/>; returns when the server knew it and when it was made (Unix ms),
+        /// and how long the maker's hub call took to answer (what the member adding a remark waits for).
+        /// </summary>
+        Task<(double KnownAt, double MadeAt, double CallMs)> MakeAsync(string marker);
     }
 
     /// <summary>Gitte Holmgaard, a member, adds remarks through the hub.</summary>
@@ -224,11 +231,11 @@ public static class LiveTabsScenario
             return new RemarkMaker(hub, itemId);
         }
 
-        public async Task<(double KnownAt, double MadeAt)> MakeAsync(string marker)
+        public async Task<(double KnownAt, double MadeAt, double CallMs)> MakeAsync(string marker)
         {
             var sentAt = NowMs();
             await hub.InvokeAsync<JsonElement>("AddRemark", itemId, $"Bemærkning {marker}");
-            return (sentAt, sentAt);
+            return (sentAt, sentAt, NowMs() - sentAt);
         }
 
         public ValueTask DisposeAsync() => hub.DisposeAsync();
@@ -271,7 +278,7 @@ public static class LiveTabsScenario
             return maker;
         }
 
-        public async Task<(double KnownAt, double MadeAt)> MakeAsync(string marker)
+        public async Task<(double KnownAt, double MadeAt, double CallMs)> MakeAsync(string marker)
         {
             // Opened again every time: the latest revision and length, whatever happened in between.
             var opened = await _hub.InvokeAsync<OpenTextResult>("OpenText", _itemId, "decision");
@@ -286,8 +293,9 @@ public static class LiveTabsScenario
                 : TextOperation.Create(OpComponent.Retain(opened.Text.Length), OpComponent.Insert(insert));
             var madeAt = NowMs();
             await _hub.InvokeAsync<JsonElement>("SubmitText", opened.DocumentId, opened.Revision, operation, _clientId, ++_seq);
+            var callMs = NowMs() - madeAt;
             var knownAt = await notice.Task.WaitAsync(TimeSpan.FromSeconds(10));
-            return (knownAt, madeAt);
+            return (knownAt, madeAt, callMs);
         }
 
         public ValueTask DisposeAsync() => _hub.DisposeAsync();

@@ -48,7 +48,7 @@ await using (var app = await AppUnderTest.StartAsync(repoRoot))
                    $"db_commands_per_tab={r.DbCommandsPerChange / r.Tabs:F2} all_tabs_p50_ms={r.AllTabsP50:F0} all_tabs_p95_ms={r.AllTabsP95:F0} " +
                    $"from_keystroke_p50_ms={r.FromKeystrokeP50:F0} from_keystroke_p95_ms={r.FromKeystrokeP95:F0} changes={r.Changes} missed={r.Missed} server_cpu_ms={r.ServerCpuMsPerChange:F0} " +
                    $"browser_cpu_ms={r.BrowserCpuMsPerChange:F0} browser_idle_cpu_ms={r.BrowserIdleCpuMs:F0} " +
-                   $"arrived_p50_ms={r.ArrivedP50:F0} arrived_p95_ms={r.ArrivedP95:F0}");
+                   $"arrived_p50_ms={r.ArrivedP50:F0} arrived_p95_ms={r.ArrivedP95:F0} call_p50_ms={r.CallP50:F0} call_p95_ms={r.CallP95:F0}");
         }
     }
     foreach (var tabs in options.TabCost)
@@ -89,7 +89,7 @@ await using (var app = await AppUnderTest.StartAsync(repoRoot))
         var r = await FollowTabsScenario.RunAsync(app, tabs, options.LiveChanges);
         Report($"follow_tabs={r.Tabs} p50_ms={r.P50:F0} p95_ms={r.P95:F0} screen_p50_ms={r.ScreenP50:F0} screen_p95_ms={r.ScreenP95:F0} moves={r.Moves} " +
                $"missed={r.Missed} db_commands={r.DbCommandsPerMove:F1} db_commands_per_tab={r.DbCommandsPerMove / (r.Tabs + 1):F2} server_cpu_ms={r.ServerCpuMsPerMove:F0} " +
-               $"arrived_p50_ms={r.ArrivedP50:F0} arrived_p95_ms={r.ArrivedP95:F0}");
+               $"arrived_p50_ms={r.ArrivedP50:F0} arrived_p95_ms={r.ArrivedP95:F0} call_p50_ms={r.CallP50:F0} call_p95_ms={r.CallP95:F0}");
     }
 }
 

@@ -56,7 +56,10 @@ public interface IMeetingNotifier
     /// </summary>
     IDisposable Subscribe(Guid meetingId, Func<MeetingChange, Task> onChange, bool first = false);
 
-    /// <summary>Hands the change to every subscriber without waiting for them: one slow circuit never blocks another.</summary>
+    /// <summary>
+    /// Hands the change to the meeting's subscribers on a thread-pool thread, after the meeting's earlier changes, and
+    /// returns at once: the publisher waits for none of them.
+    /// </summary>
     void Publish(MeetingChange change);
 
     /// <summary>Tells only this node's subscribers (for news each node already hears by other means, like presence).</summary>
@@ -76,12 +79,14 @@ public interface IMeetingNotifier
 /// the <see cref="IClusterBus"/> to the other nodes' subscribers. When the bus comes back after an outage, every
 /// subscriber is told to reload (<see cref="MeetingChangeKind.Resync"/>).
 /// </summary>
+/// <remarks>Subscribers hear a change on the thread pool, one change after the other (<see cref="DeliveryLane"/>).</remarks>
 public sealed class MeetingNotifier : IMeetingNotifier, IDisposable
 {
     private const string Topic = "meeting-changes";
     private readonly ConcurrentDictionary<Guid, ImmutableList<Subscriber>> _subscribers = new();
     private readonly IClusterBus _bus;
     private readonly ILogger<MeetingNotifier> _logger;
+    private readonly ConcurrentDictionary<Guid, DeliveryLane> _lanes = new();
     private readonly IDisposable _fromOtherNodes;
 
     public MeetingNotifier(IClusterBus bus, ILogger<MeetingNotifier> logger)
@@ -128,14 +133,17 @@ public sealed class MeetingNotifier : IMeetingNotifier, IDisposable
     private void DeliverLocally(MeetingChange change)
     {
         RaiseDelivering(change);
-        if (!_subscribers.TryGetValue(change.MeetingId, out var subscribers))
+        if (!_subscribers.TryGetValue(change.MeetingId, out var subscribers) || subscribers.IsEmpty)
         {
             return;
         }
-        foreach (var subscriber in subscribers)
+        _lanes.GetOrAdd(change.MeetingId, _ => new DeliveryLane()).Hand(() =>
         {
-            _ = NotifyAsync(subscriber, change);
-        }
+            foreach (var subscriber in subscribers)
+            {
+                _ = NotifyAsync(subscriber, change);
+            }
+        });
     }
 
     private void RaiseDelivering(MeetingChange change)

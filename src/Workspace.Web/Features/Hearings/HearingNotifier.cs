@@ -9,7 +9,8 @@ namespace Workspace.Web.Features.Hearings;
 public sealed record HearingChange(Guid HearingId, Guid? ActorId, string? ActorName, bool RemarksChanged);
 
 /// <summary>
-/// Tells everyone looking at a hearing that it changed: this node's subscribers at once, the other nodes' through the
+/// Tells everyone looking at a hearing that it changed: this node's subscribers at once (on the thread pool, one change
+/// after the other, see <see cref="DeliveryLane"/>), the other nodes' through the
 /// <see cref="IClusterBus"/>; when the bus is back after an outage every open hearing page reads again. A hearing is not
 /// tied to one meeting, so it has a notifier of its own keyed by the hearing's id. The change carries ids, not data.
 /// </summary>
@@ -17,6 +18,7 @@ public sealed class HearingNotifier : IDisposable
 {
     private const string Topic = "hearing-changes";
     private readonly ConcurrentDictionary<Guid, ImmutableList<Subscriber>> _subscribers = new();
+    private readonly ConcurrentDictionary<Guid, DeliveryLane> _lanes = new();
     private readonly IClusterBus _bus;
     private readonly ILogger<HearingNotifier> _logger;
     private readonly IDisposable _fromOtherNodes;
@@ -58,12 +60,15 @@ public sealed class HearingNotifier : IDisposable
 
     private void DeliverLocally(HearingChange change)
     {
-        if (_subscribers.TryGetValue(change.HearingId, out var subscribers))
+        if (_subscribers.TryGetValue(change.HearingId, out var subscribers) && !subscribers.IsEmpty)
         {
-            foreach (var subscriber in subscribers)
+            _lanes.GetOrAdd(change.HearingId, _ => new DeliveryLane()).Hand(() =>
             {
-                _ = NotifyAsync(subscriber, change);
-            }
+                foreach (var subscriber in subscribers)
+                {
+                    _ = NotifyAsync(subscriber, change);
+                }
+            });
         }
     }
 

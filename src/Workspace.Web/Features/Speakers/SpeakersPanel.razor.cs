@@ -77,8 +77,6 @@ public sealed partial class SpeakersPanel : IAsyncDisposable
             or MeetingChangeKind.AttendanceChanged or MeetingChangeKind.AccessChanged or MeetingChangeKind.Resync or MeetingChangeKind.AccessEnded
             => InvokeAsync(async () =>
             {
-                // Into this circuit's queue, so the publisher's thread does not read for every open page in turn.
-                await Task.Yield();
                 if (await ReloadAsync(announce: true, change))
                 {
                     StateHasChanged();

@@ -55,8 +55,6 @@ public partial class PollPanel
         }
         return InvokeAsync(async () =>
         {
-            // Into this circuit's queue, so the publisher's thread does not read for every open page in turn.
-            await Task.Yield();
             var (before, announced) = (_board, _announcement);
             _board = await LoadAsync(change);
             Announce(before, _board);
