@@ -10,15 +10,22 @@ namespace Workspace.Web.Database;
 public sealed class SqliteCheckpointService(string connectionString, ILogger<SqliteCheckpointService> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+    private readonly Lock _oneAtATime = new();
 
-    /// <summary>One checkpoint on a connection of its own; another node's checkpoint running at the same time is no error.</summary>
+    /// <summary>
+    /// One checkpoint on a connection of its own, never two of this node's at once (the second would find SQLite busy);
+    /// another node's checkpoint running at the same time is no error.
+    /// </summary>
     public WalCheckpoint? Checkpoint(bool truncate = false)
     {
         try
         {
-            using var connection = new SqliteConnection(connectionString);
-            connection.Open();
-            return SqliteTuning.Checkpoint(connection, truncate);
+            lock (_oneAtATime)
+            {
+                using var connection = new SqliteConnection(connectionString);
+                connection.Open();
+                return SqliteTuning.Checkpoint(connection, truncate);
+            }
         }
         catch (SqliteException ex)
         {

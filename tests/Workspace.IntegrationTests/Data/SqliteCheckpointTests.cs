@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Workspace.IntegrationTests.Infrastructure;
+using Workspace.Data.Sqlite;
 using Workspace.Web.Database;
 
 namespace Workspace.IntegrationTests.Data;
@@ -80,6 +81,33 @@ public sealed class SqliteCheckpointTests(WorkspaceFactory factory) : IClassFixt
         Assert.NotNull(truncate);
         Assert.Equal(0, truncate.Value.LogPages);
         Assert.Equal(0, new FileInfo(factory.DatabaseFile + "-wal").Length);
+    }
+
+    [Fact]
+    public async Task Two_checkpoints_of_one_node_at_the_same_moment_do_not_find_each_other_busy()
+    {
+        // Arrange: the service's own checkpoint every second, and one asked for at the same moment (at shutdown, in a test)
+        factory.CreateClient().Dispose();
+        var checkpoints = factory.Services.GetRequiredService<SqliteCheckpointService>();
+        await using var db = await factory.CreateDbContextAsync();
+        await db.Database.ExecuteSqlRawAsync("CREATE TABLE IF NOT EXISTS checkpoint_probe (payload BLOB);", Ct);
+
+        // Act
+        var results = new List<WalCheckpoint?>();
+        for (var round = 0; round < 20; round++)
+        {
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO checkpoint_probe (payload) VALUES (randomblob(65536));", Ct);
+            using var start = new Barrier(2);
+            var both = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+            {
+                start.SignalAndWait(Ct);
+                return checkpoints.Checkpoint();
+            }, Ct)));
+            results.AddRange(both);
+        }
+
+        // Assert
+        Assert.All(results, r => Assert.False(r is null || r.Value.Busy, "A checkpoint found the other one running."));
     }
 
     /// <summary>A PRAGMA's value on a connection the app's own context opens (so with the app's tuning applied).</summary>
