@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using System.Collections.Immutable;
-using System.Globalization;
-
 namespace Workspace.Web.Collaboration;
 
 public enum MeetingChangeKind
@@ -74,35 +70,30 @@ public interface IMeetingNotifier
 }
 
 /// <summary>
-/// Delivers changes to this node's subscribers at once, in the culture each subscriber had when it subscribed (a change
-/// raised by an English reader's circuit or by the bus thread must not render a Danish page in English), and through
-/// the <see cref="IClusterBus"/> to the other nodes' subscribers. When the bus comes back after an outage, every
-/// subscriber is told to reload (<see cref="MeetingChangeKind.Resync"/>).
+/// Delivers changes to this node's subscribers at once (<see cref="LocalSubscribers{TChange}"/>: each in its own culture, on
+/// the thread pool, one change after the other) and through the <see cref="IClusterBus"/> to the other nodes' subscribers.
+/// When the bus comes back after an outage, every subscriber is told to reload (<see cref="MeetingChangeKind.Resync"/>).
 /// </summary>
-/// <remarks>Subscribers hear a change on the thread pool, one change after the other (<see cref="DeliveryLane"/>).</remarks>
 public sealed class MeetingNotifier : IMeetingNotifier, IDisposable
 {
     private const string Topic = "meeting-changes";
-    private readonly ConcurrentDictionary<Guid, ImmutableList<Subscriber>> _subscribers = new();
+    private readonly LocalSubscribers<MeetingChange> _subscribers;
     private readonly IClusterBus _bus;
     private readonly ILogger<MeetingNotifier> _logger;
-    private readonly ConcurrentDictionary<Guid, DeliveryLane> _lanes = new();
     private readonly IDisposable _fromOtherNodes;
 
     public MeetingNotifier(IClusterBus bus, ILogger<MeetingNotifier> logger)
     {
         _bus = bus;
         _logger = logger;
+        _subscribers = new LocalSubscribers<MeetingChange>((ex, change) =>
+            logger.LogWarning(ex, "A subscriber of meeting {MeetingId} failed to handle {Kind}", change.MeetingId, change.Kind));
         _fromOtherNodes = bus.Subscribe<MeetingChange>(Topic, DeliverLocally);
         bus.Reconnected += ResyncEveryone;
     }
 
-    public IDisposable Subscribe(Guid meetingId, Func<MeetingChange, Task> onChange, bool first = false)
-    {
-        var subscriber = new Subscriber(onChange, CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        _subscribers.AddOrUpdate(meetingId, _ => [subscriber], (_, list) => first ? list.Insert(0, subscriber) : list.Add(subscriber));
-        return new Subscription(() => _subscribers.AddOrUpdate(meetingId, _ => [], (_, list) => list.Remove(subscriber)));
-    }
+    public IDisposable Subscribe(Guid meetingId, Func<MeetingChange, Task> onChange, bool first = false) =>
+        _subscribers.Subscribe(meetingId, onChange, first);
 
     public void Publish(MeetingChange change)
     {
@@ -116,7 +107,7 @@ public sealed class MeetingNotifier : IMeetingNotifier, IDisposable
     private void ResyncEveryone()
     {
         RaiseDelivering(new MeetingChange(Guid.Empty, MeetingChangeKind.Resync, null, null, null));
-        foreach (var meetingId in _subscribers.Keys)
+        foreach (var meetingId in _subscribers.Ids)
         {
             DeliverLocally(new MeetingChange(meetingId, MeetingChangeKind.Resync, null, null, null));
         }
@@ -133,17 +124,7 @@ public sealed class MeetingNotifier : IMeetingNotifier, IDisposable
     private void DeliverLocally(MeetingChange change)
     {
         RaiseDelivering(change);
-        if (!_subscribers.TryGetValue(change.MeetingId, out var subscribers) || subscribers.IsEmpty)
-        {
-            return;
-        }
-        _lanes.GetOrAdd(change.MeetingId, _ => new DeliveryLane()).Hand(() =>
-        {
-            foreach (var subscriber in subscribers)
-            {
-                _ = NotifyAsync(subscriber, change);
-            }
-        });
+        _subscribers.Tell(change.MeetingId, change);
     }
 
     private void RaiseDelivering(MeetingChange change)
@@ -155,36 +136,6 @@ public sealed class MeetingNotifier : IMeetingNotifier, IDisposable
         catch (Exception ex)
         {
             _logger.LogWarning(ex, "An observer of meeting {MeetingId} failed to handle {Kind}", change.MeetingId, change.Kind);
-        }
-    }
-
-    private async Task NotifyAsync(Subscriber subscriber, MeetingChange change)
-    {
-        try
-        {
-            // Culture is async-local: set here, it flows into the subscriber's InvokeAsync and ends with this method.
-            CultureInfo.CurrentCulture = subscriber.Culture;
-            CultureInfo.CurrentUICulture = subscriber.UiCulture;
-            await subscriber.OnChange(change);
-        }
-        catch (Exception ex)
-        {
-            _logger.LogWarning(ex, "A subscriber of meeting {MeetingId} failed to handle {Kind}", change.MeetingId, change.Kind);
-        }
-    }
-
-    private sealed record Subscriber(Func<MeetingChange, Task> OnChange, CultureInfo Culture, CultureInfo UiCulture);
-
-    private sealed class Subscription(Action unsubscribe) : IDisposable
-    {
-        private int _disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
-            {
-                unsubscribe();
-            }
         }
     }
 }
