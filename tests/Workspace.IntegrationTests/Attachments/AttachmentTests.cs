@@ -154,7 +154,7 @@ public sealed class AttachmentTests : IAsyncLifetime
         Assert.True(await ItemUpdatedAtAsync(ids.OpenItem) >= uploadStarted);
         // Adding material does not refuse a colleague who is editing the item's text at the same time.
         Assert.Equal(stampBefore, await ItemStampAsync(ids.OpenItem));
-        await WaitForAsync(() => changes.Any(c => c.Kind == MeetingChangeKind.AgendaChanged && c.AgendaItemId == ids.OpenItem));
+        await Eventually.TrueAsync(() => changes.Any(c => c.Kind == MeetingChangeKind.AgendaChanged && c.AgendaItemId == ids.OpenItem));
         Assert.Equal(1, _factory.StoredFileCount);
     }
 
@@ -283,15 +283,5 @@ public sealed class AttachmentTests : IAsyncLifetime
     {
         await using var db = await _factory.CreateDbContextAsync();
         return await db.AgendaItems.Where(i => i.Id == itemId).Select(i => i.ConcurrencyStamp).SingleAsync(Ct);
-    }
-
-    /// <summary>The notifier hands changes over without waiting; give the subscriber a moment.</summary>
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 50 && !condition(); i++)
-        {
-            await Task.Delay(20, Ct);
-        }
-        Assert.True(condition(), "The change was not published.");
     }
 }

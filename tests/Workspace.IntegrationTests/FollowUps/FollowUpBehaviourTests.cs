@@ -200,7 +200,7 @@ public sealed class FollowUpBehaviourTests : IAsyncLifetime
         // Act
         await FollowUps.CreateAsync(secretary, ids.ClosedItem, new FollowUpInput { Text = "Lukket sag", OwnerKind = FollowUpOwnerKind.Administration }, Ct);
         await FollowUps.CreateAsync(secretary, ids.OpenItem, new FollowUpInput { Text = "Åben sag", OwnerKind = FollowUpOwnerKind.Administration }, Ct);
-        await WaitUntilAsync(() => Count(heardBySubstitute, ids.OpenItem) == 1 && Count(heardByMember, ids.OpenItem) == 1);
+        await Eventually.TrueAsync(() => Count(heardBySubstitute, ids.OpenItem) == 1 && Count(heardByMember, ids.OpenItem) == 1);
 
         // Assert
         Assert.Equal(1, Count(heardByMember, ids.ClosedItem));
@@ -278,16 +278,6 @@ public sealed class FollowUpBehaviourTests : IAsyncLifetime
         lock (heard)
         {
             return heard.Count(c => c.Kind == MeetingChangeKind.FollowUpsChanged && c.AgendaItemId == itemId);
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The change did not arrive.");
-            await Task.Delay(50, Ct);
         }
     }
 

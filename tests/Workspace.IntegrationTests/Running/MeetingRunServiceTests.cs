@@ -21,8 +21,7 @@ public sealed class MeetingRunServiceTests(FollowUpsFactory factory) : IClassFix
         // Arrange
         var meeting = await RunMeetings.CreateAsync(factory, MeetingStatus.Published);
         var chair = await factory.UserAsync(DevSignIn.Chair);
-        var heard = new List<MeetingChange>();
-        using var subscription = factory.Service<IMeetingNotifier>().Subscribe(meeting.Meeting, c => { heard.Add(c); return Task.CompletedTask; });
+        using var heard = new HeardChanges(factory.Service<IMeetingNotifier>(), meeting.Meeting);
 
         // Act
         await Run.StartAsync(chair, meeting.Meeting, Ct);
@@ -33,7 +32,7 @@ public sealed class MeetingRunServiceTests(FollowUpsFactory factory) : IClassFix
         Assert.NotNull(stored.StartedAt);
         Assert.Equal(meeting.First, stored.CurrentItemId);
         Assert.NotNull((await RunMeetings.ItemAsync(factory, meeting.First)).TimerStartedAt);
-        Assert.Contains(heard, c => c.Kind == MeetingChangeKind.MeetingChanged);
+        await heard.WaitForAsync(c => c.Kind == MeetingChangeKind.MeetingChanged);
         var state = await Run.StateAsync(await factory.UserAsync(DevSignIn.Member), meeting.Meeting, Ct);
         Assert.True(state.IsRunning);
         Assert.Equal("1", state.Current!.Number);
@@ -290,8 +289,7 @@ public sealed class MeetingRunServiceTests(FollowUpsFactory factory) : IClassFix
         var meeting = await RunMeetings.CreateAsync(factory, MeetingStatus.InProgress, atFirst: true);
         var chair = await factory.UserAsync(DevSignIn.Chair);
         var mia = await DemoIds.PersonIdAsync(factory, DevSignIn.Member);
-        var heard = new List<MeetingChange>();
-        using var subscription = factory.Service<IMeetingNotifier>().Subscribe(meeting.Meeting, c => { heard.Add(c); return Task.CompletedTask; });
+        using var heard = new HeardChanges(factory.Service<IMeetingNotifier>(), meeting.Meeting);
 
         // Act
         await Arrivals.ArrivedAsync(chair, meeting.Meeting, mia, AttendanceChannel.Online, Ct);
@@ -311,7 +309,7 @@ public sealed class MeetingRunServiceTests(FollowUpsFactory factory) : IClassFix
         Assert.Equal(PresenceStatus.Present, left.Presence);
         Assert.InRange((left.LeftAt!.Value - arrived.ArrivedAt!.Value).TotalSeconds, 45 * 60 - 1, 45 * 60 + 5);
         Assert.Equal("Run.NotPresent", twice.Errors[0].MessageKey);
-        Assert.Contains(heard, c => c.Kind == MeetingChangeKind.AttendanceChanged);
+        await heard.WaitForAsync(c => c.Kind == MeetingChangeKind.AttendanceChanged);
         var me = overview.Members.Single(m => m.PersonId == mia);
         Assert.Equal(AttendanceChannel.Online, me.Channel);
         Assert.Equal(left.LeftAt, me.LeftAt);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Workspace.Data.Entities;
 using Workspace.IntegrationTests.Infrastructure;
@@ -223,12 +222,7 @@ public sealed class SpeakerListBehaviourTests(SpeakersFactory factory) : IClassF
     {
         // Arrange
         var (scene, chair) = await FreshAsync();
-        var heard = new ConcurrentQueue<MeetingChange>();
-        using var subscription = factory.Service<IMeetingNotifier>().Subscribe(scene.Meeting, change =>
-        {
-            heard.Enqueue(change);
-            return Task.CompletedTask;
-        });
+        using var heard = new HeardChanges(factory.Service<IMeetingNotifier>(), scene.Meeting);
         var mia = await factory.UserAsync(DevSignIn.Member);
         var substitute = await factory.UserAsync(SpeakersFactory.NotCalledIn);
         var laterItem = await LaterMeetingItemAsync(scene);
@@ -246,7 +240,9 @@ public sealed class SpeakerListBehaviourTests(SpeakersFactory factory) : IClassF
         var otherMeeting = await Service.ScreenAsync(scene.Ids.OtherCouncilMeeting, scene.Item, showClosedItems: true, ct: Ct);
 
         // Assert
-        var change = Assert.Single(heard, c => c.Kind == MeetingChangeKind.SpeakersChanged && c.AgendaItemId == scene.Item);
+        // The last move back to the item is heard after every change before it.
+        await heard.WaitForAsync(c => c.Kind == MeetingChangeKind.RunChanged && c.AgendaItemId == scene.Item);
+        var change = Assert.Single(heard.All, c => c.Kind == MeetingChangeKind.SpeakersChanged && c.AgendaItemId == scene.Item);
         Assert.Equal(mia.PersonId, change.ActorId);
         Assert.Equal("Speakers.NotCurrentItem", notCurrent);
         Assert.Equal(SpeakerOutcome.NotFound, substituteOnClosed);

@@ -149,7 +149,7 @@ public sealed class PollBehaviourTests(WorkspaceFactory factory) : IClassFixture
 
         // Act
         await VoteAsync(poll, (DevSignIn.Chair, PollBallot.For), (DevSignIn.Member, PollBallot.Against), ("Jens Vestergaard", PollBallot.For));
-        await WaitUntilAsync(() => heard.Any(c => c.Kind == MeetingChangeKind.PollChanged));
+        await Eventually.TrueAsync(() => heard.Any(c => c.Kind == MeetingChangeKind.PollChanged));
         await Task.Delay(PollService.ProgressBatching * 2, Ct);
 
         // Assert: fewer notices than votes, about the item, with no actor and nothing else
@@ -192,12 +192,4 @@ public sealed class PollBehaviourTests(WorkspaceFactory factory) : IClassFixture
 
     private async Task<string> DecisionAsync(Guid itemId) =>
         (await factory.Service<TextDocumentService>().GetAsync(TextDocumentIds.ForItem(itemId, ItemText.Decision), Ct)).Text;
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 100 && !condition(); i++)
-        {
-            await Task.Delay(50, Ct);
-        }
-    }
 }
