@@ -45,6 +45,8 @@ public sealed class KeyboardPass(ActionCounter act)
         await Expect(title).ToHaveValueAsync(itemTitle);
         await TabUntilAsync("e => e.dataset.testid === 'item-minutes-text'", "the minutes text");
         await act.TypeAsync(minutes, "minutes text");
+        // Every letter in the field it was typed in: nothing may pull the focus away while the keyboard is typing.
+        await Expect(Dialog.Locator("textarea[data-testid=item-minutes-text]")).ToHaveValueAsync(minutes);
         await TabUntilAsync("e => e.dataset.testid === 'item-save'", "Gem");
         await act.PressAsync("Enter", "Gem");
         await Expect(Dialog).ToHaveCountAsync(0);

@@ -146,6 +146,25 @@ public sealed class AgendaItemFormDialogTests : ComponentTestContext
         Assert.Equal("Siden sidst ved formanden", (await db.AgendaItems.SingleAsync(i => i.Id == result.ItemId, Xunit.TestContext.Current.CancellationToken)).Title);
     }
 
+    [Fact]
+    public async Task Tabbing_through_the_presenter_field_never_pulls_the_focus_back_to_it()
+    {
+        // Arrange: the server hears of the focus after the browser has moved on when it is busy; an answer that focuses
+        // the field again (MudAutocomplete's select on activation) took the letters typed in the minutes meanwhile.
+        SignInAs("Iben Sørensen");
+        var cut = await ShowDialogAsync(MeetingIdWithItem(DemoItems.Hearing));
+        var presenter = cut.Find("[data-testid=item-presenter] input, input[data-testid=item-presenter]");
+        var before = JSInterop.Invocations.Count;
+
+        // Act
+        await presenter.FocusAsync(new FocusEventArgs());
+        await presenter.BlurAsync(new FocusEventArgs());
+
+        // Assert
+        var called = JSInterop.Invocations.Skip(before).Select(i => i.Identifier).ToList();
+        Assert.DoesNotContain(called, name => name.Contains("select", StringComparison.OrdinalIgnoreCase) || name.Contains("focus", StringComparison.OrdinalIgnoreCase));
+    }
+
     private async Task<IRenderedComponent<MudDialogProvider>> ShowDialogAsync(Guid meetingId)
     {
         Render<MudPopoverProvider>();
