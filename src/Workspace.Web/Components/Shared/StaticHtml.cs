@@ -46,7 +46,10 @@ public sealed class StaticHtml(IServiceScopeFactory scopes, ILoggerFactory logge
     private async Task<MarkupString> RenderOnceAsync<TComponent>(object cacheKey, IReadOnlyDictionary<string, object?> parameters)
         where TComponent : IComponent
     {
-        var rendering = _rendering.GetOrAdd(cacheKey, key => new Lazy<Task<string>>(() => RenderNewAsync<TComponent>(key, parameters)));
+        // Looked up again once this rendering is ours: one that finished between the caller's look-up and here has left
+        // _rendering already, and its HTML is in the cache (stored before it left).
+        var rendering = _rendering.GetOrAdd(cacheKey, key => new Lazy<Task<string>>(() =>
+            _rendered.TryGetValue(key, out string? done) ? Task.FromResult(done!) : RenderNewAsync<TComponent>(key, parameters)));
         try
         {
             return new MarkupString(await rendering.Value);

@@ -173,6 +173,23 @@ public sealed class MeetingFormDialogTests : ComponentTestContext
         Assert.Equal("14.03.2031", Input(cut, "meeting-date").GetAttribute("value"));
     }
 
+    [Fact]
+    public async Task Opening_the_form_puts_the_focus_in_the_title_once_and_nothing_takes_it_afterwards()
+    {
+        // Arrange: on a busy server the dialog's own first focus (its focus trap's container) arrived after the title had
+        // the focus and the user had started typing, and the letters typed after it were lost.
+        SignInAs("Iben Sørensen");
+
+        // Act
+        var cut = await ShowDialogAsync(CouncilId("Udsatterådet"));
+
+        // Assert
+        var focusCalls = JSInterop.Invocations.Select(i => i.Identifier)
+            .Where(name => name.Contains("focus", StringComparison.OrdinalIgnoreCase) && !name.Contains("saveFocus", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(["Blazor._internal.domWrapper.focus"], focusCalls);
+        Assert.Equal(DefaultFocus.None, cut.FindComponent<MudFocusTrap>().Instance.DefaultFocus);
+    }
+
     private async Task<IRenderedComponent<MudDialogProvider>> ShowDialogAsync(Guid councilId)
     {
         _popovers = Render<MudPopoverProvider>();
