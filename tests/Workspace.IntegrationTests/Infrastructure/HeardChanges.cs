@@ -33,17 +33,3 @@ public sealed class HeardChanges : IDisposable
 
     public void Dispose() => _subscription.Dispose();
 }
-
-/// <summary>Waits for something another thread does, such as hearing a live change.</summary>
-public static class Eventually
-{
-    public static async Task TrueAsync(Func<bool> condition, string failure = "The change did not arrive.")
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, failure);
-            await Task.Delay(20, Ct);
-        }
-    }
-}

@@ -105,7 +105,7 @@ public sealed class TextHistoryServiceTests(WorkspaceFactory factory) : IClassFi
         Assert.Equal(3, revision);
         var history = await factory.Service<TextHistoryService>().HistoryAsync(iben, itemId, ItemText.Minutes, Ct);
         Assert.Equal((TextChangeKind.Restore, 1L, "Iben Sørensen"), (history.Versions[0].Kind, history.Versions[0].RestoredRevision, history.Versions[0].AuthorName));
-        await WaitForAsync(async () => (await ItemAsync(itemId)).Minutes == "Rådet drøftede sagen.");
+        await Eventually.TrueAsync(async () => (await ItemAsync(itemId)).Minutes == "Rådet drøftede sagen.", FieldDidNotFollow);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class TextHistoryServiceTests(WorkspaceFactory factory) : IClassFi
         Assert.Equal((TextChangeKind.Edit, "Iben Sørensen", 1L), (background.Versions.Single().Kind, background.Versions.Single().AuthorName, background.CurrentRevision));
         Assert.Equal("Referat skrevet før første gem.", await history.TextAtAsync(iben, itemId, ItemText.Minutes, minutes.CurrentRevision, Ct));
         Assert.Empty((await history.HistoryAsync(iben, itemId, ItemText.Decision, Ct)).Versions);
-        await WaitForAsync(async () => (await ItemAsync(itemId)).Minutes == "Referat skrevet før første gem.");
+        await Eventually.TrueAsync(async () => (await ItemAsync(itemId)).Minutes == "Referat skrevet før første gem.", FieldDidNotFollow);
     }
 
     [Fact]
@@ -212,13 +212,5 @@ public sealed class TextHistoryServiceTests(WorkspaceFactory factory) : IClassFi
         return await db.AgendaItems.AsNoTracking().SingleAsync(i => i.Id == itemId, Ct);
     }
 
-    private static async Task WaitForAsync(Func<Task<bool>> condition)
-    {
-        var until = DateTime.UtcNow.AddSeconds(10);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < until, "The item's field did not follow its text within 10 seconds.");
-            await Task.Delay(100, Ct);
-        }
-    }
+    private const string FieldDidNotFollow = "The item's field did not follow its text within 10 seconds.";
 }
