@@ -33,7 +33,9 @@ internal sealed class LocalSubscribers<TChange>(Action<Exception, TChange> faile
         }
         _lanes.GetOrAdd(id, _ => new DeliveryLane()).Hand(() =>
         {
-            foreach (var subscriber in subscribers)
+            // Those subscribed when the change's turn comes, not when it was handed over: a page closed while the earlier
+            // changes were told is not called with this one.
+            foreach (var subscriber in _subscribers.GetValueOrDefault(id, ImmutableList<Subscriber>.Empty))
             {
                 _ = NotifyAsync(subscriber, change);
             }

@@ -106,4 +106,48 @@ public sealed class MeetingNotifierOrderTests
         await allTold.Task.WaitAsync(Wait, Ct);
         Assert.Equal([MeetingChangeKind.RemarkAdded, MeetingChangeKind.TextChanged, MeetingChangeKind.RunChanged], told);
     }
+
+    [Fact]
+    public async Task A_page_closed_while_earlier_changes_are_told_is_not_told_the_later_ones()
+    {
+        // Arrange: the room screen still busy with the first change when the second comes and a page closes
+        using var notifier = new MeetingNotifier(new SingleNodeBus(), NullLogger<MeetingNotifier>.Instance);
+        var meeting = Guid.NewGuid();
+        using var busy = new ManualResetEventSlim();
+        var screenHeard = new ConcurrentQueue<MeetingChangeKind>();
+        var pageHeard = new ConcurrentQueue<MeetingChangeKind>();
+        var screenBusy = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var screenHeardBoth = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var screen = notifier.Subscribe(meeting, change =>
+        {
+            screenHeard.Enqueue(change.Kind);
+            if (change.Kind == MeetingChangeKind.RemarkAdded)
+            {
+                screenBusy.TrySetResult();
+                busy.Wait(Wait, Ct);
+            }
+            else
+            {
+                screenHeardBoth.TrySetResult();
+            }
+            return Task.CompletedTask;
+        }, first: true);
+        var page = notifier.Subscribe(meeting, change =>
+        {
+            pageHeard.Enqueue(change.Kind);
+            return Task.CompletedTask;
+        });
+
+        // Act
+        notifier.Publish(new MeetingChange(meeting, MeetingChangeKind.RemarkAdded, Guid.NewGuid(), null, null));
+        await screenBusy.Task.WaitAsync(Wait, Ct);
+        notifier.Publish(new MeetingChange(meeting, MeetingChangeKind.RunChanged, Guid.NewGuid(), null, null));
+        page.Dispose();
+        busy.Set();
+
+        // Assert
+        await screenHeardBoth.Task.WaitAsync(Wait, Ct);
+        Assert.Equal([MeetingChangeKind.RemarkAdded, MeetingChangeKind.RunChanged], screenHeard);
+        Assert.Equal([MeetingChangeKind.RemarkAdded], pageHeard);
+    }
 }
