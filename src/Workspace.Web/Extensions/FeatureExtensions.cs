@@ -51,6 +51,7 @@ public static class FeatureExtensions
         builder.Services.AddSingleton<StaticHtml>();
         builder.Services.AddSingleton<AgendaCardHtml>();
         builder.Services.AddSingleton<MeetingPageHtml>();
+        builder.Services.AddSingleton<AttendanceHtml>();
         builder.Services.AddSingleton<CopenhagenTime>();
         builder.Services.AddTransient<FormErrors>();
         builder.Services.AddTransient<Seeding.DemoData>();
