@@ -41,7 +41,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>
     /// A fresh context whose relative URLs resolve against <paramref name="baseUrl"/>. The locale defaults to
     /// Danish, the app's language; pass <paramref name="options"/> to change anything else. Every page of it is
-    /// watched for Content-Security-Policy violations (<see cref="CspViolations"/>), which fail the test.
+    /// watched for Content-Security-Policy violations (<see cref="CspViolations"/>), which fail the test, and an event the
+    /// server refuses is named in the console (<see cref="LostEvents"/>).
     /// </summary>
     public async Task<IBrowserContext> NewContextAsync(string baseUrl, BrowserNewContextOptions? options = null)
     {
@@ -51,6 +52,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         options.ViewportSize ??= new ViewportSize { Width = 1280, Height = 900 };
         var context = await Browser.NewContextAsync(options);
         await CspViolations.WatchAsync(context);
+        await LostEvents.WatchAsync(context);
         return context;
     }
 
