@@ -41,5 +41,6 @@ public sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 
 public static class ValueListExtensions
 {
-    public static ValueList<T> ToValueList<T>(this IEnumerable<T> items) => new(items);
+    /// <summary>The items as a value list; a value list already is one (it is read-only, so it is not copied).</summary>
+    public static ValueList<T> ToValueList<T>(this IEnumerable<T> items) => items as ValueList<T> ?? new(items);
 }
